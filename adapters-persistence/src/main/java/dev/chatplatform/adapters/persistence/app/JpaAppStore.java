@@ -1,0 +1,61 @@
+package dev.chatplatform.adapters.persistence.app;
+
+import dev.chatplatform.application.port.out.AppStore;
+import dev.chatplatform.domain.app.App;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.app.AppName;
+import dev.chatplatform.domain.app.AppToken;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Optional;
+
+@Repository
+public class JpaAppStore implements AppStore {
+
+    private final AppJpaRepository repository;
+
+    public JpaAppStore(AppJpaRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional
+    public App create(AppToken token, AppName name, Instant now) {
+        AppEntity saved = repository.save(new AppEntity(hash(token), name.value(), now));
+        return toDomain(saved, token);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<App> findByToken(AppToken token) {
+        return repository.findByTokenHash(hash(token)).map(entity -> toDomain(entity, token));
+    }
+
+    @Override
+    @Transactional
+    public Optional<App> rename(AppToken token, AppName name, Instant now) {
+        return repository.findByTokenHash(hash(token)).map(entity -> {
+            entity.rename(name.value(), now);
+            return toDomain(repository.saveAndFlush(entity), token);
+        });
+    }
+
+    /** The token is looked up by its hash: the plain token is never stored. */
+    static byte[] hash(AppToken token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static App toDomain(AppEntity entity, AppToken token) {
+        return new App(new AppId(entity.getId()), token, new AppName(entity.getName()), entity.getChatsCount(),
+                entity.getCreatedAt(), entity.getUpdatedAt());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.chatplatform.adapters.persistence.message;
+
+import dev.chatplatform.adapters.persistence.counts.CountChanges;
+import dev.chatplatform.application.port.out.MessageStore;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageNumber;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+@Repository
+public class JdbcMessageStore implements MessageStore {
+
+    /** Insert, or take the new body only when the state is newer: redeliveries and late edits change nothing. */
+    private static final String UPSERT = """
+            INSERT INTO messages (app_id, chat_number, number, body, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE
+              body = IF(VALUES(updated_at) > updated_at, VALUES(body), body),
+              updated_at = GREATEST(updated_at, VALUES(updated_at))""";
+
+    /** Freshens the inbox order at once; the reconciler repairs a chat whose row arrived after its messages. */
+    private static final String TOUCH_CHAT = """
+            UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, ?), ?),
+                             activity_at = GREATEST(activity_at, ?)
+            WHERE app_id = ? AND number = ?""";
+
+    private static final Comparator<Message> KEY_ORDER = Comparator
+            .comparingLong((Message m) -> m.appId().value())
+            .thenComparingLong(m -> m.chatNumber().value())
+            .thenComparingLong(m -> m.number().value());
+
+    private final MessageJpaRepository repository;
+    private final MessageMapper mapper;
+    private final JdbcTemplate jdbc;
+    private final CountChanges countChanges;
+
+    public JdbcMessageStore(MessageJpaRepository repository, MessageMapper mapper, JdbcTemplate jdbc,
+                            CountChanges countChanges) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.jdbc = jdbc;
+        this.countChanges = countChanges;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Message> find(AppId app, ChatNumber chat, MessageNumber number) {
+        return repository.findById(new MessageEntity.Key(app.value(), chat.value(), number.value())).map(mapper::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Message> page(AppId app, ChatNumber chat, long belowNumber, int limit) {
+        return repository.pageBelow(app.value(), chat.value(), belowNumber, Limit.of(limit)).stream()
+                .map(mapper::toDomain).toList();
+    }
+
+    @Override
+    @Transactional
+    public void saveAll(List<Message> messages) {
+        // A fixed lock order keeps concurrent batches from deadlocking each other.
+        List<Message> ordered = messages.stream().sorted(KEY_ORDER).toList();
+        jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, message) -> {
+            ps.setLong(1, message.appId().value());
+            ps.setLong(2, message.chatNumber().value());
+            ps.setLong(3, message.number().value());
+            ps.setString(4, message.body().value());
+            ps.setTimestamp(5, Timestamp.from(message.createdAt()));
+            ps.setTimestamp(6, Timestamp.from(message.updatedAt()));
+        });
+        Map<CountChanges.Scope, Instant> latestPerChat = new TreeMap<>();
+        for (Message message : ordered) {
+            latestPerChat.merge(new CountChanges.Scope(message.appId().value(), message.chatNumber().value()),
+                    message.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<Map.Entry<CountChanges.Scope, Instant>> touches = new ArrayList<>(latestPerChat.entrySet());
+        jdbc.batchUpdate(TOUCH_CHAT, touches, touches.size(), (ps, touch) -> {
+            Timestamp at = Timestamp.from(touch.getValue());
+            ps.setTimestamp(1, at);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+            ps.setLong(4, touch.getKey().appId());
+            ps.setLong(5, touch.getKey().chatNumber());
+        });
+        countChanges.markMessages(List.copyOf(latestPerChat.keySet()));
+    }
+}

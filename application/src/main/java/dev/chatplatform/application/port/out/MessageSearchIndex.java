@@ -1,0 +1,29 @@
+package dev.chatplatform.application.port.out;
+
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+
+import java.util.List;
+
+/** Full-text index of message bodies with substring semantics (what SQL {@code LIKE '%q%'} finds). */
+public interface MessageSearchIndex {
+
+    /**
+     * Indexes each state unless a newer one is indexed already. Returns the messages the index
+     * rejected as malformed (retrying them cannot help); throws when the index is unreachable.
+     */
+    List<Message> indexAll(List<Message> messages);
+
+    Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit);
+
+    /** Where a page ends in relevance order: score descending, then number descending. */
+    record SearchPosition(double score, long number) {
+    }
+
+    record Hit(Message message, double score) {
+    }
+
+    record Hits(List<Hit> hits) {
+    }
+}

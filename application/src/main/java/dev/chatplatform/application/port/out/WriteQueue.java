@@ -1,0 +1,16 @@
+package dev.chatplatform.application.port.out;
+
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.message.Message;
+
+/**
+ * The durable queue of write commands. A publish returns only once the broker has confirmed the
+ * command is stored; it throws {@link dev.chatplatform.application.DependencyUnavailableException}
+ * otherwise. Each command carries the full new state, so the worker may apply it any number of times.
+ */
+public interface WriteQueue {
+
+    void publish(Chat chat);
+
+    void publish(Message message);
+}

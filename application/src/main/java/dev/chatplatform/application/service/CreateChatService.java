@@ -1,0 +1,46 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.port.in.CreateChatUseCase;
+import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.WriteQueue;
+import dev.chatplatform.domain.Timestamps;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+
+import java.time.Clock;
+
+/**
+ * number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis, for read-your-writes)
+ * -> the chat's message counter. No database write on this path; the worker persists the chat.
+ */
+public final class CreateChatService implements CreateChatUseCase {
+
+    private final AppTokenResolver tokens;
+    private final NumberAllocator numbers;
+    private final WriteQueue queue;
+    private final PendingWrites pending;
+    private final Clock clock;
+
+    public CreateChatService(AppTokenResolver tokens, NumberAllocator numbers, WriteQueue queue, PendingWrites pending,
+                             Clock clock) {
+        this.tokens = tokens;
+        this.numbers = numbers;
+        this.queue = queue;
+        this.pending = pending;
+        this.clock = clock;
+    }
+
+    @Override
+    public Chat create(Command command) {
+        AppId app = Tenancy.appOf(tokens, command.token());
+        ChatNumber number = ChatNumber.of(numbers.next(SequenceKey.chatsOf(app), () -> true, "application"));
+        Chat chat = Chat.open(app, number, command.title(), Timestamps.millis(clock.instant()));
+        queue.publish(chat);
+        pending.put(chat);
+        numbers.open(SequenceKey.messagesOf(app, number));
+        return chat;
+    }
+}

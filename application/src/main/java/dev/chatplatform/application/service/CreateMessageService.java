@@ -1,0 +1,49 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.port.in.CreateMessageUseCase;
+import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.WriteQueue;
+import dev.chatplatform.domain.Timestamps;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageNumber;
+
+import java.time.Clock;
+
+/**
+ * The hot write path: number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis).
+ * The chat's counter exists iff the chat does, so the common case touches no database at all.
+ */
+public final class CreateMessageService implements CreateMessageUseCase {
+
+    private final AppTokenResolver tokens;
+    private final ChatReads reads;
+    private final NumberAllocator numbers;
+    private final WriteQueue queue;
+    private final PendingWrites pending;
+    private final Clock clock;
+
+    public CreateMessageService(AppTokenResolver tokens, ChatReads reads, NumberAllocator numbers, WriteQueue queue,
+                                PendingWrites pending, Clock clock) {
+        this.tokens = tokens;
+        this.reads = reads;
+        this.numbers = numbers;
+        this.queue = queue;
+        this.pending = pending;
+        this.clock = clock;
+    }
+
+    @Override
+    public Message create(Command command) {
+        AppId app = Tenancy.appOf(tokens, command.token());
+        long number = numbers.next(SequenceKey.messagesOf(app, command.chat()),
+                () -> reads.chatExists(app, command.chat()), "chat");
+        Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
+                Timestamps.millis(clock.instant()));
+        queue.publish(message);
+        pending.put(message);
+        return message;
+    }
+}

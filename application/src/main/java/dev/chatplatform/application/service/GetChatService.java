@@ -1,0 +1,24 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.NotFoundException;
+import dev.chatplatform.application.port.in.GetChatUseCase;
+import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.domain.app.AppToken;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+
+public final class GetChatService implements GetChatUseCase {
+
+    private final AppTokenResolver tokens;
+    private final ChatReads reads;
+
+    public GetChatService(AppTokenResolver tokens, ChatReads reads) {
+        this.tokens = tokens;
+        this.reads = reads;
+    }
+
+    @Override
+    public Chat get(AppToken token, ChatNumber number) {
+        return reads.chat(Tenancy.appOf(tokens, token), number).orElseThrow(() -> new NotFoundException("chat"));
+    }
+}

@@ -6,7 +6,7 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppName;
 import dev.chatplatform.domain.app.AppToken;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import dev.chatplatform.adapters.persistence.Db;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,31 +18,29 @@ import java.util.Optional;
 public class JpaAppStore implements AppStore {
 
     private final AppJpaRepository repository;
+    private final Db db;
 
-    public JpaAppStore(AppJpaRepository repository) {
+    public JpaAppStore(AppJpaRepository repository, Db db) {
         this.repository = repository;
+        this.db = db;
     }
 
     @Override
-    @Transactional
     public App create(AppToken token, AppName name, Instant now) {
-        AppEntity saved = repository.save(new AppEntity(hash(token), name.value(), now));
-        return toDomain(saved, token);
+        return db.write(() -> toDomain(repository.save(new AppEntity(hash(token), name.value(), now)), token));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<App> findByToken(AppToken token) {
-        return repository.findByTokenHash(hash(token)).map(entity -> toDomain(entity, token));
+        return db.read(() -> repository.findByTokenHash(hash(token)).map(entity -> toDomain(entity, token)));
     }
 
     @Override
-    @Transactional
     public Optional<App> rename(AppToken token, AppName name, Instant now) {
-        return repository.findByTokenHash(hash(token)).map(entity -> {
+        return db.write(() -> repository.findByTokenHash(hash(token)).map(entity -> {
             entity.rename(name.value(), now);
             return toDomain(repository.saveAndFlush(entity), token);
-        });
+        }));
     }
 
     /** The token is looked up by its hash: the plain token is never stored. */

@@ -8,9 +8,9 @@ import dev.chatplatform.domain.chat.ChatNumber;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
-import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +34,11 @@ public class JdbcChatStore implements ChatStore {
     private final ChatMapper mapper;
     private final JdbcTemplate jdbc;
     private final CountChanges countChanges;
+    private final Db db;
 
-    public JdbcChatStore(ChatJpaRepository repository, ChatMapper mapper, JdbcTemplate jdbc, CountChanges countChanges) {
+    public JdbcChatStore(ChatJpaRepository repository, ChatMapper mapper, JdbcTemplate jdbc, CountChanges countChanges,
+                         Db db) {
+        this.db = db;
         this.repository = repository;
         this.mapper = mapper;
         this.jdbc = jdbc;
@@ -43,34 +46,35 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Chat> find(AppId app, ChatNumber number) {
-        return repository.findById(new ChatEntity.Key(app.value(), number.value())).map(mapper::toDomain);
+        return db.read(() -> repository.findById(new ChatEntity.Key(app.value(), number.value())).map(mapper::toDomain));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Chat> page(AppId app, InboxPosition after, int limit) {
-        List<ChatEntity> rows = after == null
+        return db.read(() -> (after == null
                 ? repository.firstInboxPage(app.value(), Limit.of(limit))
-                : repository.inboxPageAfter(app.value(), after.activityAt(), after.number(), Limit.of(limit));
-        return rows.stream().map(mapper::toDomain).toList();
+                : repository.inboxPageAfter(app.value(), after.activityAt(), after.number(), Limit.of(limit)))
+                .stream().map(mapper::toDomain).toList());
     }
 
     @Override
-    @Transactional
     public void saveAll(List<Chat> chats) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.
         List<Chat> ordered = chats.stream()
                 .sorted(Comparator.comparingLong((Chat c) -> c.appId().value()).thenComparingLong(c -> c.number().value()))
                 .toList();
+        db.writeAll(() -> upsert(ordered));
+    }
+
+    private void upsert(List<Chat> ordered) {
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, chat) -> {
             ps.setLong(1, chat.appId().value());
             ps.setLong(2, chat.number().value());
             ps.setString(3, chat.optionalTitle().map(t -> t.value()).orElse(null));
-            ps.setTimestamp(4, Timestamp.from(chat.createdAt()));
-            ps.setTimestamp(5, Timestamp.from(chat.createdAt()));
-            ps.setTimestamp(6, Timestamp.from(chat.updatedAt()));
+            ps.setString(4, SqlTimestamps.format(chat.createdAt()));
+            ps.setString(5, SqlTimestamps.format(chat.createdAt()));
+            ps.setString(6, SqlTimestamps.format(chat.updatedAt()));
         });
         countChanges.markChats(ordered.stream().map(c -> c.appId().value()).distinct().toList());
         // The chat's own scope too: its messages may have been persisted before it, so its counters need a look.

@@ -3,7 +3,7 @@ package dev.chatplatform.adapters.persistence.counts;
 import dev.chatplatform.application.port.out.CountStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import dev.chatplatform.adapters.persistence.Db;
 
 import java.util.List;
 
@@ -33,14 +33,19 @@ public class JdbcCountStore implements CountStore {
             DELETE FROM count_changes WHERE app_id = ? AND chat_number = ? AND version = ?""";
 
     private final JdbcTemplate jdbc;
+    private final Db db;
 
-    public JdbcCountStore(JdbcTemplate jdbc) {
+    public JdbcCountStore(JdbcTemplate jdbc, Db db) {
         this.jdbc = jdbc;
+        this.db = db;
     }
 
     @Override
-    @Transactional
     public int reconcileChanged(int maxScopes) {
+        return db.write(() -> reconcile(maxScopes));
+    }
+
+    private int reconcile(int maxScopes) {
         List<Change> changes = jdbc.query(CHANGED,
                 (rs, i) -> new Change(rs.getLong(1), rs.getLong(2), rs.getLong(3)), maxScopes);
         for (Change change : changes) {

@@ -9,9 +9,9 @@ import dev.chatplatform.domain.message.MessageNumber;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,9 +46,11 @@ public class JdbcMessageStore implements MessageStore {
     private final MessageMapper mapper;
     private final JdbcTemplate jdbc;
     private final CountChanges countChanges;
+    private final Db db;
 
     public JdbcMessageStore(MessageJpaRepository repository, MessageMapper mapper, JdbcTemplate jdbc,
-                            CountChanges countChanges) {
+                            CountChanges countChanges, Db db) {
+        this.db = db;
         this.repository = repository;
         this.mapper = mapper;
         this.jdbc = jdbc;
@@ -56,30 +58,32 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Message> find(AppId app, ChatNumber chat, MessageNumber number) {
-        return repository.findById(new MessageEntity.Key(app.value(), chat.value(), number.value())).map(mapper::toDomain);
+        return db.read(() -> repository.findById(new MessageEntity.Key(app.value(), chat.value(), number.value()))
+                .map(mapper::toDomain));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<Message> page(AppId app, ChatNumber chat, long belowNumber, int limit) {
-        return repository.pageBelow(app.value(), chat.value(), belowNumber, Limit.of(limit)).stream()
-                .map(mapper::toDomain).toList();
+        return db.read(() -> repository.pageBelow(app.value(), chat.value(), belowNumber, Limit.of(limit)).stream()
+                .map(mapper::toDomain).toList());
     }
 
     @Override
-    @Transactional
     public void saveAll(List<Message> messages) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.
         List<Message> ordered = messages.stream().sorted(KEY_ORDER).toList();
+        db.writeAll(() -> upsert(ordered));
+    }
+
+    private void upsert(List<Message> ordered) {
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, message) -> {
             ps.setLong(1, message.appId().value());
             ps.setLong(2, message.chatNumber().value());
             ps.setLong(3, message.number().value());
             ps.setString(4, message.body().value());
-            ps.setTimestamp(5, Timestamp.from(message.createdAt()));
-            ps.setTimestamp(6, Timestamp.from(message.updatedAt()));
+            ps.setString(5, SqlTimestamps.format(message.createdAt()));
+            ps.setString(6, SqlTimestamps.format(message.updatedAt()));
         });
         Map<CountChanges.Scope, Instant> latestPerChat = new TreeMap<>();
         for (Message message : ordered) {
@@ -88,10 +92,10 @@ public class JdbcMessageStore implements MessageStore {
         }
         List<Map.Entry<CountChanges.Scope, Instant>> touches = new ArrayList<>(latestPerChat.entrySet());
         jdbc.batchUpdate(TOUCH_CHAT, touches, touches.size(), (ps, touch) -> {
-            Timestamp at = Timestamp.from(touch.getValue());
-            ps.setTimestamp(1, at);
-            ps.setTimestamp(2, at);
-            ps.setTimestamp(3, at);
+            String at = SqlTimestamps.format(touch.getValue());
+            ps.setString(1, at);
+            ps.setString(2, at);
+            ps.setString(3, at);
             ps.setLong(4, touch.getKey().appId());
             ps.setLong(5, touch.getKey().chatNumber());
         });

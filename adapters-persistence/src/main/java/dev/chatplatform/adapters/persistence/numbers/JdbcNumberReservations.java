@@ -4,7 +4,7 @@ import dev.chatplatform.application.port.out.NumberReservations;
 import dev.chatplatform.application.port.out.SequenceKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import dev.chatplatform.adapters.persistence.Db;
 
 import java.util.List;
 
@@ -20,22 +20,24 @@ public class JdbcNumberReservations implements NumberReservations {
             ON DUPLICATE KEY UPDATE reserved_up_to = GREATEST(reserved_up_to, VALUES(reserved_up_to))""";
 
     private final JdbcTemplate jdbc;
+    private final Db db;
 
-    public JdbcNumberReservations(JdbcTemplate jdbc) {
+    public JdbcNumberReservations(JdbcTemplate jdbc, Db db) {
         this.jdbc = jdbc;
+        this.db = db;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public long reservedUpTo(SequenceKey key) {
-        List<Long> found = jdbc.queryForList(READ, Long.class, key.app().value(), key.scope());
+        List<Long> found = db.read(() -> jdbc.queryForList(READ, Long.class, key.app().value(), key.scope()));
         return found.isEmpty() ? 0 : found.getFirst();
     }
 
     @Override
-    @Transactional
     public long reserveUpTo(SequenceKey key, long upTo) {
-        jdbc.update(RAISE, key.app().value(), key.scope(), upTo);
-        return jdbc.queryForObject(READ, Long.class, key.app().value(), key.scope());
+        return db.write(() -> {
+            jdbc.update(RAISE, key.app().value(), key.scope(), upTo);
+            return jdbc.queryForObject(READ, Long.class, key.app().value(), key.scope());
+        });
     }
 }

@@ -1,0 +1,183 @@
+package dev.chatplatform.adapters.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Messages in Elasticsearch, one document per message with a deterministic id and the message's
+ * updated_at as external version: a redelivered or older state is a no-op, so indexing is idempotent
+ * and order-independent.
+ */
+public class ElasticsearchMessageIndex implements MessageSearchIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchMessageIndex.class);
+    private static final String MAPPING = "/search/messages-index.json";
+
+    private final ElasticsearchClient client;
+    private final String index;
+    private volatile boolean indexReady;
+
+    public ElasticsearchMessageIndex(ElasticsearchClient client, String index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** Creates the index with its mapping unless it exists; called lazily so a down cluster delays, never crashes. */
+    public void ensureIndex() {
+        if (indexReady) {
+            return;
+        }
+        try {
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                try (InputStream mapping = getClass().getResourceAsStream(MAPPING)) {
+                    client.indices().create(c -> c.index(index).withJson(mapping));
+                } catch (ElasticsearchException e) {
+                    if (!"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e;
+                    }
+                }
+            }
+            indexReady = true;
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<Message> indexAll(List<Message> messages) {
+        ensureIndex();
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (Message message : messages) {
+            bulk.operations(op -> op.index(idx -> idx
+                    .index(index)
+                    .id(documentId(message))
+                    .version(message.updatedAt().toEpochMilli())
+                    .versionType(VersionType.ExternalGte)
+                    .document(toDocument(message))));
+        }
+        BulkResponse response;
+        try {
+            response = client.bulk(bulk.build());
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        if (!response.errors()) {
+            return List.of();
+        }
+        List<Message> rejected = new ArrayList<>();
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null || item.status() == 409) {
+                continue; // 409: an equal or newer state is indexed already.
+            }
+            if (item.status() == 429 || item.status() >= 500) {
+                throw new DependencyUnavailableException("elasticsearch",
+                        new IllegalStateException(item.error().type() + ": " + item.error().reason()));
+            }
+            LOG.warn("index rejected message {}: {} {}", item.id(), item.error().type(), item.error().reason());
+            rejected.add(messages.get(i));
+        }
+        return rejected;
+    }
+
+    @Override
+    public Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
+        ensureIndex();
+        String pattern = "*" + escapeWildcard(query.toLowerCase(Locale.ROOT)) + "*";
+        try {
+            SearchResponse<Map> response = client.search(s -> {
+                s.index(index)
+                        .size(limit)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .query(q -> q.bool(b -> b
+                                .filter(f -> f.term(t -> t.field("app_id").value(app.value())))
+                                .filter(f -> f.term(t -> t.field("chat_number").value(chat.value())))
+                                // The filter decides what matches (substring semantics); the should clauses only rank.
+                                .filter(f -> f.wildcard(w -> w.field("body_chunks").value(pattern)))
+                                .should(sh -> sh.matchPhrase(m -> m.field("body").query(query).boost(2.0f)))
+                                .should(sh -> sh.match(m -> m.field("body").query(query)))))
+                        .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                        .sort(so -> so.field(f -> f.field("number").order(SortOrder.Desc)))
+                        .trackScores(true);
+                if (after != null) {
+                    s.searchAfter(FieldValue.of(after.score()), FieldValue.of(after.number()));
+                }
+                return s;
+            }, Map.class);
+            List<MessageSearchIndex.Hit> hits = new ArrayList<>();
+            for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+                double score = hit.sort().isEmpty() ? 0 : hit.sort().getFirst().doubleValue();
+                hits.add(new MessageSearchIndex.Hit(fromDocument(app, hit.source()), score));
+            }
+            return new Hits(hits);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    static String documentId(Message message) {
+        return message.appId().value() + "-" + message.chatNumber().value() + "-" + message.number().value();
+    }
+
+    private static Map<String, Object> toDocument(Message message) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("app_id", message.appId().value());
+        document.put("chat_number", message.chatNumber().value());
+        document.put("number", message.number().value());
+        document.put("body", message.body().value());
+        document.put("body_chunks", BodyChunks.of(message.body().value()));
+        document.put("created_at", message.createdAt().toEpochMilli());
+        document.put("updated_at", message.updatedAt().toEpochMilli());
+        return document;
+    }
+
+    private static Message fromDocument(AppId app, Map<?, ?> source) {
+        return new Message(app,
+                new ChatNumber(((Number) source.get("chat_number")).longValue()),
+                new MessageNumber(((Number) source.get("number")).longValue()),
+                new MessageBody((String) source.get("body")),
+                Instant.ofEpochMilli(((Number) source.get("created_at")).longValue()),
+                Instant.ofEpochMilli(((Number) source.get("updated_at")).longValue()));
+    }
+
+    static String escapeWildcard(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static DependencyUnavailableException unavailable(IOException e) {
+        return new DependencyUnavailableException("elasticsearch", new UncheckedIOException(e));
+    }
+}

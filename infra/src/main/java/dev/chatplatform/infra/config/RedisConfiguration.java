@@ -1,0 +1,48 @@
+package dev.chatplatform.infra.config;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+public class RedisConfiguration {
+
+    @Bean(destroyMethod = "close")
+    UnifiedJedis redis(@Value("${chat.redis.host}") String host, @Value("${chat.redis.port}") int port,
+                       @Value("${chat.redis.pool-size:64}") int poolSize,
+                       @Value("${chat.redis.timeout:PT2S}") Duration timeout) {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(Math.min(8, poolSize));
+        pool.setMaxWait(timeout);
+        return RedisClient.builder()
+                .hostAndPort(host, port)
+                .poolConfig(pool)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .timeoutMillis((int) timeout.toMillis())
+                        .clientName("chat-platform")
+                        .build())
+                .build();
+    }
+
+    @Bean
+    HealthIndicator redisHealthIndicator(UnifiedJedis redis) {
+        return () -> {
+            try {
+                return "PONG".equals(redis.ping()) ? Health.up().build() : Health.down().build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+}

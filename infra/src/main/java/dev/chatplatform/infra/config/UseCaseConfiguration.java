@@ -1,0 +1,147 @@
+package dev.chatplatform.infra.config;
+
+import dev.chatplatform.application.port.in.CreateAppUseCase;
+import dev.chatplatform.application.port.in.CreateChatUseCase;
+import dev.chatplatform.application.port.in.CreateMessageUseCase;
+import dev.chatplatform.application.port.in.EditMessageUseCase;
+import dev.chatplatform.application.port.in.GetAppUseCase;
+import dev.chatplatform.application.port.in.GetChatUseCase;
+import dev.chatplatform.application.port.in.GetMessageUseCase;
+import dev.chatplatform.application.port.in.IndexMessagesUseCase;
+import dev.chatplatform.application.port.in.ListChatsUseCase;
+import dev.chatplatform.application.port.in.ListMessagesUseCase;
+import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.application.port.in.ReconcileCountsUseCase;
+import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RetitleChatUseCase;
+import dev.chatplatform.application.port.in.SearchMessagesUseCase;
+import dev.chatplatform.application.port.out.AppStore;
+import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.CountStore;
+import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.application.port.out.MessageStore;
+import dev.chatplatform.application.port.out.NumberReservations;
+import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.SequenceCounter;
+import dev.chatplatform.application.port.out.WriteQueue;
+import dev.chatplatform.application.service.ChatReads;
+import dev.chatplatform.application.service.CreateAppService;
+import dev.chatplatform.application.service.CreateChatService;
+import dev.chatplatform.application.service.CreateMessageService;
+import dev.chatplatform.application.service.EditMessageService;
+import dev.chatplatform.application.service.GetAppService;
+import dev.chatplatform.application.service.GetChatService;
+import dev.chatplatform.application.service.GetMessageService;
+import dev.chatplatform.application.service.IndexMessagesService;
+import dev.chatplatform.application.service.ListChatsService;
+import dev.chatplatform.application.service.ListMessagesService;
+import dev.chatplatform.application.service.NumberAllocator;
+import dev.chatplatform.application.service.PersistWritesService;
+import dev.chatplatform.application.service.ReconcileCountsService;
+import dev.chatplatform.application.service.RenameAppService;
+import dev.chatplatform.application.service.RetitleChatService;
+import dev.chatplatform.application.service.SearchMessagesService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The services carry no framework annotation: they are wired here, one bean per use case. */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NumberAllocator numberAllocator(SequenceCounter counter, NumberReservations reservations) {
+        return new NumberAllocator(counter, reservations);
+    }
+
+    @Bean
+    ChatReads chatReads(PendingWrites pending, ChatStore chats, MessageStore messages) {
+        return new ChatReads(pending, chats, messages);
+    }
+
+    @Bean
+    CreateAppUseCase createApp(AppStore apps, NumberAllocator numbers, Clock clock) {
+        return new CreateAppService(apps, numbers, clock);
+    }
+
+    @Bean
+    GetAppUseCase getApp(AppStore apps) {
+        return new GetAppService(apps);
+    }
+
+    @Bean
+    RenameAppUseCase renameApp(AppStore apps, Clock clock) {
+        return new RenameAppService(apps, clock);
+    }
+
+    @Bean
+    CreateChatUseCase createChat(AppTokenResolver tokens, NumberAllocator numbers, WriteQueue queue,
+                                 PendingWrites pending, Clock clock) {
+        return new CreateChatService(tokens, numbers, queue, pending, clock);
+    }
+
+    @Bean
+    GetChatUseCase getChat(AppTokenResolver tokens, ChatReads reads) {
+        return new GetChatService(tokens, reads);
+    }
+
+    @Bean
+    ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats) {
+        return new ListChatsService(tokens, chats);
+    }
+
+    @Bean
+    RetitleChatUseCase retitleChat(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending,
+                                   Clock clock) {
+        return new RetitleChatService(tokens, reads, queue, pending, clock);
+    }
+
+    @Bean
+    CreateMessageUseCase createMessage(AppTokenResolver tokens, ChatReads reads, NumberAllocator numbers,
+                                       WriteQueue queue, PendingWrites pending, Clock clock) {
+        return new CreateMessageService(tokens, reads, numbers, queue, pending, clock);
+    }
+
+    @Bean
+    GetMessageUseCase getMessage(AppTokenResolver tokens, ChatReads reads) {
+        return new GetMessageService(tokens, reads);
+    }
+
+    @Bean
+    ListMessagesUseCase listMessages(AppTokenResolver tokens, ChatReads reads) {
+        return new ListMessagesService(tokens, reads);
+    }
+
+    @Bean
+    EditMessageUseCase editMessage(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending,
+                                   Clock clock) {
+        return new EditMessageService(tokens, reads, queue, pending, clock);
+    }
+
+    @Bean
+    SearchMessagesUseCase searchMessages(AppTokenResolver tokens, ChatReads reads, MessageSearchIndex index) {
+        return new SearchMessagesService(tokens, reads, index);
+    }
+
+    @Bean
+    PersistWritesUseCase persistWrites(ChatStore chats, MessageStore messages, PendingWrites pending) {
+        return new PersistWritesService(chats, messages, pending);
+    }
+
+    @Bean
+    IndexMessagesUseCase indexMessages(MessageSearchIndex index) {
+        return new IndexMessagesService(index);
+    }
+
+    @Bean
+    ReconcileCountsUseCase reconcileCounts(CountStore counts) {
+        return new ReconcileCountsService(counts);
+    }
+}

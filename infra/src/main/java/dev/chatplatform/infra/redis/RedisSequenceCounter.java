@@ -1,0 +1,78 @@
+package dev.chatplatform.infra.redis;
+
+import dev.chatplatform.application.port.out.SequenceCounter;
+import dev.chatplatform.application.port.out.SequenceKey;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.List;
+
+/**
+ * Each sequence is a hash {n, ceil}. Allocation is one Lua script, so the increment and the ceiling
+ * check are atomic: INCR's guarantee, plus the rule that no number passes the durable reservation.
+ */
+@Component
+public class RedisSequenceCounter implements SequenceCounter {
+
+    /** Returns the number; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached. */
+    private static final String NEXT = """
+            local n = redis.call('HGET', KEYS[1], 'n')
+            if not n then return -1 end
+            local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
+            n = tonumber(n) + 1
+            if n > ceil then return -2 - ceil end
+            redis.call('HSET', KEYS[1], 'n', n)
+            return n""";
+
+    /** Creates the counter at ARGV[1] numbers handed out and ceiling ARGV[2], unless it exists. */
+    private static final String CREATE = """
+            if redis.call('HEXISTS', KEYS[1], 'n') == 0 then
+              redis.call('HSET', KEYS[1], 'n', ARGV[1], 'ceil', ARGV[2])
+            end
+            return 0""";
+
+    /** Raises the ceiling of an existing counter only: a counter lost meanwhile must be re-seeded, not half-made. */
+    private static final String RAISE = """
+            if redis.call('HEXISTS', KEYS[1], 'n') == 1 and
+               tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0') then
+              redis.call('HSET', KEYS[1], 'ceil', ARGV[1])
+            end
+            return 0""";
+
+    private final UnifiedJedis redis;
+
+    public RedisSequenceCounter(UnifiedJedis redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Allocation next(SequenceKey key) {
+        long result = Redis.call(() -> (Long) redis.eval(NEXT, List.of(redisKey(key)), List.of()));
+        if (result > 0) {
+            return new Allocation.Allocated(result);
+        }
+        if (result == -1) {
+            return new Allocation.Missing();
+        }
+        return new Allocation.Exhausted(-result - 2);
+    }
+
+    @Override
+    public void open(SequenceKey key, long ceiling) {
+        Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
+    }
+
+    @Override
+    public void seed(SequenceKey key, long floor) {
+        Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of(Long.toString(floor), Long.toString(floor))));
+    }
+
+    @Override
+    public void raiseCeiling(SequenceKey key, long ceiling) {
+        Redis.run(() -> redis.eval(RAISE, List.of(redisKey(key)), List.of(Long.toString(ceiling))));
+    }
+
+    static String redisKey(SequenceKey key) {
+        return "seq:" + key.app().value() + ":" + key.scope();
+    }
+}

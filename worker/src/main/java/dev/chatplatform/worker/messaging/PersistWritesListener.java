@@ -1,0 +1,102 @@
+package dev.chatplatform.worker.messaging;
+
+import com.rabbitmq.client.Channel;
+import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.message.Message;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Persists batches of write commands and acknowledges them only after the database commit. A batch
+ * that fails for a reason other than a down dependency is retried one command at a time, so one
+ * poison command is requeued (and dead-lettered at the delivery limit) without holding up the rest.
+ */
+@Component
+public class PersistWritesListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistWritesListener.class);
+
+    private final PersistWritesUseCase persistWrites;
+    private final WriteCodec codec;
+    private final Counter persisted;
+    private final Counter poisoned;
+
+    public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, MeterRegistry meters) {
+        this.persistWrites = persistWrites;
+        this.codec = codec;
+        this.persisted = meters.counter("chat.worker.persisted");
+        this.poisoned = meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.PERSIST_QUEUE);
+    }
+
+    @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory")
+    public void onBatch(List<org.springframework.amqp.core.Message> deliveries, Channel channel) throws IOException {
+        List<Decoded> decoded = new ArrayList<>(deliveries.size());
+        for (org.springframework.amqp.core.Message delivery : deliveries) {
+            long tag = delivery.getMessageProperties().getDeliveryTag();
+            try {
+                decoded.add(new Decoded(tag, codec.decode(delivery.getBody())));
+            } catch (WriteCodec.PoisonCommandException e) {
+                LOG.error("dead-lettering unreadable command (delivery {}): {}", tag, e.getMessage());
+                poisoned.increment();
+                channel.basicReject(tag, false);
+            }
+        }
+        if (decoded.isEmpty()) {
+            return;
+        }
+        try {
+            Backoff.untilAvailable(() -> {
+                persist(decoded);
+                return null;
+            }, LOG, "persisting a batch");
+            for (Decoded command : decoded) {
+                channel.basicAck(command.tag(), false);
+            }
+            persisted.increment(decoded.size());
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("batch of {} failed ({}), retrying one by one", decoded.size(), batchFailure.toString());
+            for (Decoded command : decoded) {
+                persistAlone(command, channel);
+            }
+        }
+    }
+
+    private void persistAlone(Decoded command, Channel channel) throws IOException {
+        try {
+            Backoff.untilAvailable(() -> {
+                persist(List.of(command));
+                return null;
+            }, LOG, "persisting a command");
+            channel.basicAck(command.tag(), false);
+            persisted.increment();
+        } catch (RuntimeException e) {
+            LOG.error("command failed (delivery {}), requeueing; the queue dead-letters it after {} deliveries",
+                    command.tag(), WriteTopology.PERSIST_DELIVERY_LIMIT, e);
+            channel.basicNack(command.tag(), false, true);
+        }
+    }
+
+    private void persist(List<Decoded> commands) {
+        List<Chat> chats = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
+        for (Decoded command : commands) {
+            switch (command.write()) {
+                case WriteCodec.ChatWrite chat -> chats.add(chat.chat());
+                case WriteCodec.MessageWrite message -> messages.add(message.message());
+            }
+        }
+        persistWrites.persist(chats, messages);
+    }
+
+    private record Decoded(long tag, WriteCodec.Write write) {
+    }
+}

@@ -72,15 +72,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestTooLargeException) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.problem());
             }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidValueException invalid) {
                 return ResponseEntity.badRequest().body(ProblemDetails.invalid(invalid.field(), invalid.reason()));
             }
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            if (cause instanceof DatabindException databind) {
+                if (databind.getPath().isEmpty()) {
+                    return ResponseEntity.badRequest().body(ProblemDetails.of(HttpStatus.BAD_REQUEST, "malformed-json",
+                            "the request body must be a JSON object"));
+                }
                 String field = databind.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                         .collect(Collectors.joining("."));
@@ -90,7 +95,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(
                         ProblemDetails.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not valid JSON"));
             }
-            cause = cause.getCause();
         }
         return ResponseEntity.badRequest().body(
                 ProblemDetails.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));

@@ -35,6 +35,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > MAX_BYTES) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"" + problem().getType() + "\",\"title\":\"Content Too Large\","
                     + "\"status\":413,\"detail\":\"" + problem().getDetail() + "\"}");
             return;

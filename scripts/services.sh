@@ -320,6 +320,8 @@ ALTER USER 'chat'@'127.0.0.1' IDENTIFIED BY 'chat';
 ALTER USER 'chat'@'localhost' IDENTIFIED BY 'chat';
 GRANT ALL PRIVILEGES ON chat.*      TO 'chat'@'127.0.0.1', 'chat'@'localhost';
 GRANT ALL PRIVILEGES ON chat_test.* TO 'chat'@'127.0.0.1', 'chat'@'localhost';
+-- Tests create a throwaway database each (chat_it_..., chat_sys_...), so runs never see each other's data.
+GRANT ALL PRIVILEGES ON `chat\_%`.* TO 'chat'@'127.0.0.1', 'chat'@'localhost';
 FLUSH PRIVILEGES;
 SQL
 }
@@ -334,10 +336,14 @@ provision_rabbitmq() {
   else
     rmqctl -q add_user chat chat >/dev/null
   fi
-  if ! grep -qx chat <<<"$vhosts"; then
-    rmqctl -q add_vhost chat >/dev/null
-  fi
-  rmqctl -q set_permissions -p chat chat '.*' '.*' '.*' >/dev/null
+  # chat_test keeps the test suite's queues away from a platform running on the same broker.
+  local vhost
+  for vhost in chat chat_test; do
+    if ! grep -qx "$vhost" <<<"$vhosts"; then
+      rmqctl -q add_vhost "$vhost" >/dev/null
+    fi
+    rmqctl -q set_permissions -p "$vhost" chat '.*' '.*' '.*' >/dev/null
+  done
 }
 
 cmd_start() {
@@ -359,7 +365,7 @@ cmd_start() {
 
   provision_mariadb
   provision_rabbitmq
-  log "provisioned MariaDB databases chat, chat_test and RabbitMQ vhost chat"
+  log "provisioned MariaDB databases chat, chat_test and RabbitMQ vhosts chat, chat_test"
 
   print_env > "$RUN/env"
   log "all services up in $((SECONDS - t0))s; env written to $RUN/env"
@@ -375,6 +381,7 @@ print_env() {
     "CHAT_DB_USER=chat"
     "CHAT_DB_PASSWORD=chat"
     "CHAT_TEST_DB_URL=jdbc:mysql://$HOST:$DB_PORT/chat_test"
+    "CHAT_TEST_RABBIT_VHOST=chat_test"
     "CHAT_REDIS_HOST=$HOST"
     "CHAT_REDIS_PORT=$REDIS_PORT"
     "CHAT_RABBIT_HOST=$HOST"

@@ -18,6 +18,7 @@ public class RedisConfiguration {
 
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(@Value("${chat.redis.host}") String host, @Value("${chat.redis.port}") int port,
+                       @Value("${chat.redis.database:0}") int database,
                        @Value("${chat.redis.pool-size:64}") int poolSize,
                        @Value("${chat.redis.timeout:PT2S}") Duration timeout) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
@@ -30,6 +31,7 @@ public class RedisConfiguration {
                 .poolConfig(pool)
                 .clientConfig(DefaultJedisClientConfig.builder()
                         .timeoutMillis((int) timeout.toMillis())
+                        .database(database)
                         .clientName("chat-platform")
                         .build())
                 .build();

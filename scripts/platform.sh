@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The whole platform on this machine, with no Docker: services (MariaDB, Redis, RabbitMQ, Elasticsearch),
+# then the API on http://localhost:8080 and the worker (health on :8081).
+#   scripts/platform.sh start     install + start what is missing, build the jar, start API and worker
+#   scripts/platform.sh stop      stop API and worker (add --all to stop the services too)
+#   scripts/platform.sh status
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN="$ROOT/.run"
+LOGS="$RUN/logs"
+JAR="$ROOT/infra/target/chat-platform.jar"
+API_PORT="${CHAT_API_PORT:-8080}"
+WORKER_PORT="${CHAT_WORKER_PORT:-8081}"
+
+log() { printf '[platform] %s\n' "$*" >&2; }
+
+alive() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health" 2>/dev/null; }
+
+build() {
+  # Rebuild when any source is newer than the jar (or there is no jar).
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/.run" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
+    log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
+}
+
+launch() { # name main-class port
+  local name=$1 main=$2 port=$3
+  if alive "$name"; then
+    log "$name already running (pid $(cat "$RUN/$name.pid"))"
+    return
+  fi
+  mkdir -p "$LOGS"
+  nohup "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "-Dloader.main=$main" -jar "$JAR" >"$LOGS/$name.log" 2>&1 &
+  echo $! >"$RUN/$name.pid"
+  log "$name starting (pid $!, log .run/logs/$name.log)"
+}
+
+await() { # name port
+  local name=$1 port=$2 deadline=$((SECONDS + 180))
+  until healthy "$port"; do
+    if ! alive "$name"; then
+      log "$name exited; last lines of its log:"; tail -n 40 "$LOGS/$name.log" >&2; exit 1
+    fi
+    if (( SECONDS > deadline )); then
+      log "$name not healthy after 180 s; last lines of its log:"; tail -n 40 "$LOGS/$name.log" >&2; exit 1
+    fi
+    sleep 1
+  done
+  log "$name is up on port $port"
+}
+
+stop_one() {
+  local name=$1
+  if alive "$name"; then
+    local pid; pid=$(cat "$RUN/$name.pid")
+    kill "$pid"
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$name stopped"
+  fi
+  rm -f "$RUN/$name.pid"
+}
+
+case "${1:-start}" in
+  start)
+    # shellcheck source=scripts/java-env.sh
+    source "$ROOT/scripts/java-env.sh"
+    envs="$("$ROOT/scripts/services.sh" start)" || { log "services failed to start"; exit 1; }
+    eval "$envs"
+    build
+    launch api dev.chatplatform.infra.api.ApiApplication "$API_PORT"
+    launch worker dev.chatplatform.infra.worker.WorkerApplication "$WORKER_PORT"
+    await api "$API_PORT"
+    await worker "$WORKER_PORT"
+    log "ready: API on http://localhost:$API_PORT (OpenAPI at /v3/api-docs), worker health on :$WORKER_PORT/actuator/health"
+    ;;
+  stop)
+    stop_one api
+    stop_one worker
+    if [[ "${2:-}" == "--all" ]]; then "$ROOT/scripts/services.sh" stop; fi
+    ;;
+  status)
+    for name in api worker; do
+      if alive "$name"; then echo "$name: up (pid $(cat "$RUN/$name.pid"))"; else echo "$name: down"; fi
+    done
+    "$ROOT/scripts/services.sh" status
+    ;;
+  *)
+    echo "usage: $0 start|stop [--all]|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite on a bare machine: installs and starts the services it needs (scripts/services.sh),
+# then runs every unit, integration and system test (mvn verify). Where Docker runs, the integration tests
+# may use Testcontainers instead; here they use the services on 127.0.0.1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# shellcheck source=scripts/java-env.sh
+source scripts/java-env.sh
+envs="$(scripts/services.sh start)" || { echo "services failed to start" >&2; exit 1; }
+eval "$envs"
+
+# docker-compose (Debian's 1.29) validates docker-compose.yml offline; ComposeFileIT runs it.
+if ! command -v docker-compose >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+fi
+
+mvn -B verify "$@"

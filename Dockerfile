@@ -1,0 +1,26 @@
+# One image for both processes; CHAT_ROLE=api|worker picks the entrypoint class.
+FROM maven:3.9-eclipse-temurin-25 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY domain/pom.xml domain/
+COPY application/pom.xml application/
+COPY adapters-rest/pom.xml adapters-rest/
+COPY adapters-persistence/pom.xml adapters-persistence/
+COPY adapters-search/pom.xml adapters-search/
+COPY worker/pom.xml worker/
+COPY infra/pom.xml infra/
+# Dependencies first, so a code change does not download the world again.
+RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=domain,application,adapters-rest,adapters-persistence,adapters-search,worker || true
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:25-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 chat
+WORKDIR /app
+COPY --from=build /src/infra/target/chat-platform.jar /app/chat-platform.jar
+COPY docker/entrypoint.sh /app/entrypoint.sh
+USER chat
+ENV CHAT_ROLE=api JAVA_OPTS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080 8081
+ENTRYPOINT ["/bin/sh", "/app/entrypoint.sh"]

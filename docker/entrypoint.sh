@@ -1,0 +1,10 @@
+#!/bin/sh
+# Starts the API or the worker from the one jar (PropertiesLauncher picks the class from loader.main).
+set -e
+case "$CHAT_ROLE" in
+  api) main=dev.chatplatform.infra.api.ApiApplication ;;
+  worker) main=dev.chatplatform.infra.worker.WorkerApplication ;;
+  *) echo "CHAT_ROLE must be api or worker, not '$CHAT_ROLE'" >&2; exit 2 ;;
+esac
+# shellcheck disable=SC2086
+exec java $JAVA_OPTS -Dloader.main="$main" -jar /app/chat-platform.jar

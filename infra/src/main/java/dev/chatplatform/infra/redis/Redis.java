@@ -1,7 +1,8 @@
 package dev.chatplatform.infra.redis;
 
 import dev.chatplatform.application.DependencyUnavailableException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.function.Supplier;
 
@@ -14,7 +15,10 @@ final class Redis {
     static <T> T call(Supplier<T> command) {
         try {
             return command.get();
-        } catch (JedisConnectionException e) {
+        } catch (JedisDataException e) {
+            throw e; // Redis answered: a bug (a script error), not an outage
+        } catch (JedisException e) {
+            // Connection refused or reset, timeouts, and an exhausted pool alike: Redis cannot serve us now.
             throw new DependencyUnavailableException("redis", e);
         }
     }

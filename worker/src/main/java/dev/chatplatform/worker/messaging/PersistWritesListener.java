@@ -1,6 +1,7 @@
 package dev.chatplatform.worker.messaging;
 
 import com.rabbitmq.client.Channel;
+import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
@@ -62,6 +63,8 @@ public class PersistWritesListener {
                 channel.basicAck(command.tag(), false);
             }
             persisted.increment(decoded.size());
+        } catch (DependencyUnavailableException shuttingDown) {
+            throw shuttingDown; // Backoff gives up only when interrupted: leave the batch unacked for redelivery
         } catch (RuntimeException batchFailure) {
             LOG.warn("batch of {} failed ({}), retrying one by one", decoded.size(), batchFailure.toString());
             for (Decoded command : decoded) {
@@ -78,6 +81,8 @@ public class PersistWritesListener {
             }, LOG, "persisting a command");
             channel.basicAck(command.tag(), false);
             persisted.increment();
+        } catch (DependencyUnavailableException shuttingDown) {
+            throw shuttingDown;
         } catch (RuntimeException e) {
             LOG.error("command failed (delivery {}), requeueing; the queue dead-letters it after {} deliveries",
                     command.tag(), WriteTopology.PERSIST_DELIVERY_LIMIT, e);

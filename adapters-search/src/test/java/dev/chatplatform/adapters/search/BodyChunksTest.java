@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -38,7 +40,7 @@ class BodyChunksTest {
                 }
                 if (!anyChunkHolds(starts, chunks, from, to)) {
                     fail("body of %d: substring [%d, %d) lies in no single chunk (chunks start at %s)",
-                            length, from, to, java.util.Arrays.toString(starts));
+                            length, from, to, Arrays.toString(starts));
                 }
             }
         }
@@ -66,7 +68,8 @@ class BodyChunksTest {
         List<String> chunks = BodyChunks.of(body);
         int[] starts = chunkStarts(body, chunks);
 
-        assertThat(chunks).hasSizeGreaterThan(1).allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(LONGEST_CHUNK));
+        assertThat(chunks).hasSizeGreaterThan(1)
+                .allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(LONGEST_CHUNK));
         assertThat(starts[0]).isZero();
         assertThat(starts[starts.length - 1] + chunks.getLast().length()).isEqualTo(body.length());
         for (int i = 1; i < starts.length; i++) {
@@ -83,7 +86,7 @@ class BodyChunksTest {
         // 10,000 characters at a step of 801 is 13 chunks: small documents, and far below Lucene's 32 KB term limit
         assertThat(chunks).hasSizeLessThanOrEqualTo(13);
         assertThat(chunks).allSatisfy(chunk ->
-                assertThat(chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(32_766));
+                assertThat(chunk.getBytes(StandardCharsets.UTF_8).length).isLessThan(32_766));
     }
 
     /** Where each chunk starts in the body: located by content, so the test does not trust the step it checks. */

@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * The module graph of docs/STYLE "Architecture tests", checked on the main classes of every module
+ * The module graph of the style guide ("Architecture tests"), checked on the main classes of every module
  * (infra sees them all on its test classpath). Every rule refuses to pass on an empty selection, so
  * a renamed package fails here instead of silently switching a rule off.
  */

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.chatplatform.worker.messaging.Writes.chat;
 import static dev.chatplatform.worker.messaging.Writes.message;
@@ -69,8 +71,9 @@ class WriteCodecTest {
     void timestampsRoundTripToTheNanosecond() {
         // the version comparison in the worker relies on the exact updated_at surviving the queue
         Instant precise = Instant.parse("2026-11-23T08:15:30.123456789Z");
-        Message message = new Message(message("x").appId(), message("x").chatNumber(), message("x").number(),
-                message("x").body(), precise, precise.plusNanos(1));
+        Message template = message("x");
+        Message message = new Message(template.appId(), template.chatNumber(), template.number(), template.body(),
+                precise, precise.plusNanos(1));
 
         Message decoded = ((WriteCodec.MessageWrite) codec.decode(codec.encode(message))).message();
 
@@ -143,8 +146,7 @@ class WriteCodecTest {
             "\"created_at\":\"yesterday\"", "\"updated_at\":\"2026-13-45\"", "\"updated_at\":123"})
     void messageWithAnInvalidValueIsPoison(String replacement) {
         String field = replacement.substring(0, replacement.indexOf(':'));
-        assertPoison(messageJson().replaceFirst(java.util.regex.Pattern.quote(field) + ":[^,}]+",
-                java.util.regex.Matcher.quoteReplacement(replacement)));
+        assertPoison(messageJson().replaceFirst(Pattern.quote(field) + ":[^,}]+", Matcher.quoteReplacement(replacement)));
     }
 
     private void assertPoison(String payload) {

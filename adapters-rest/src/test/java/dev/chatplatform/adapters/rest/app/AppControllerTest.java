@@ -26,6 +26,8 @@ import static dev.chatplatform.adapters.rest.DomainMother.app;
 import static dev.chatplatform.adapters.rest.Problems.invalidField;
 import static dev.chatplatform.adapters.rest.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -194,7 +196,7 @@ class AppControllerTest {
     void deleteIs405Problem() throws Exception {
         mvc.perform(delete(APPS + "/{token}", TOKEN.value()))
                 .andExpect(problem(405))
-                .andExpect(header().string(HttpHeaders.ALLOW, org.hamcrest.Matchers.containsString("GET")));
+                .andExpect(header().string(HttpHeaders.ALLOW, containsString("GET")));
     }
 
     @Test
@@ -227,8 +229,7 @@ class AppControllerTest {
         mvc.perform(post(APPS).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Acme\"}"))
                 .andExpect(problem(503))
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER))
-                .andExpect(content().string(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("10.0.0.7"))));
+                .andExpect(content().string(not(containsString("10.0.0.7"))));
     }
 
     @Test
@@ -237,8 +238,7 @@ class AppControllerTest {
 
         mvc.perform(get(APPS + "/{token}", TOKEN.value()))
                 .andExpect(problem(500))
-                .andExpect(content().string(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("secret internal state"))));
+                .andExpect(content().string(not(containsString("secret internal state"))));
     }
 
     /** A syntactically fine JSON object of a little over 64 KiB. */

@@ -35,6 +35,7 @@ import static dev.chatplatform.adapters.rest.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -96,7 +97,7 @@ class ChatControllerTest {
                 .andExpect(status().isCreated());
 
         ArgumentCaptor<CreateChatUseCase.Command> command = ArgumentCaptor.forClass(CreateChatUseCase.Command.class);
-        verify(createChat, org.mockito.Mockito.times(2)).create(command.capture());
+        verify(createChat, times(2)).create(command.capture());
         assertThat(command.getAllValues()).allSatisfy(c -> assertThat(c.title()).isNull());
     }
 

@@ -1,6 +1,7 @@
 package dev.chatplatform.adapters.rest.message;
 
 import dev.chatplatform.adapters.rest.UnsizedRequest;
+import dev.chatplatform.adapters.rest.problem.RequestSizeLimitFilter;
 import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
@@ -14,7 +15,6 @@ import dev.chatplatform.application.port.in.SearchMessagesUseCase;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
-import dev.chatplatform.adapters.rest.problem.RequestSizeLimitFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +39,7 @@ import static dev.chatplatform.adapters.rest.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -255,7 +256,7 @@ class MessageControllerTest {
                 .andExpect(status().isOk());
 
         ArgumentCaptor<EditMessageUseCase.Command> command = ArgumentCaptor.forClass(EditMessageUseCase.Command.class);
-        verify(editMessage, org.mockito.Mockito.times(2)).edit(command.capture());
+        verify(editMessage, times(2)).edit(command.capture());
         assertThat(command.getValue().chat()).isEqualTo(ChatNumber.of(2));
         assertThat(command.getValue().number()).isEqualTo(MessageNumber.of(3));
         assertThat(command.getValue().body().value()).isEqualTo("edited");

@@ -66,20 +66,20 @@ public final class WriteCodec {
         try {
             JsonNode node = JSON.readTree(payload);
             String kind = node.path("kind").asString("");
-            AppId app = new AppId(node.required("app_id").asLong());
-            Instant createdAt = Instant.parse(node.required("created_at").asString());
-            Instant updatedAt = Instant.parse(node.required("updated_at").asString());
+            AppId app = new AppId(integer(node, "app_id"));
+            Instant createdAt = Instant.parse(text(node, "created_at"));
+            Instant updatedAt = Instant.parse(text(node, "updated_at"));
             return switch (kind) {
                 case WriteTopology.CHAT_KEY -> {
                     JsonNode title = node.path("title");
-                    yield new ChatWrite(new Chat(app, new ChatNumber(node.required("number").asLong()),
-                            title.isNull() || title.isMissingNode() ? null : new ChatTitle(title.asString()),
+                    yield new ChatWrite(new Chat(app, new ChatNumber(integer(node, "number")),
+                            title.isNull() || title.isMissingNode() ? null : new ChatTitle(text(node, "title")),
                             0, null, createdAt, updatedAt));
                 }
                 case WriteTopology.MESSAGE_KEY -> new MessageWrite(new Message(app,
-                        new ChatNumber(node.required("chat_number").asLong()),
-                        new MessageNumber(node.required("number").asLong()),
-                        new MessageBody(node.required("body").asString()), createdAt, updatedAt));
+                        new ChatNumber(integer(node, "chat_number")),
+                        new MessageNumber(integer(node, "number")),
+                        new MessageBody(text(node, "body")), createdAt, updatedAt));
                 default -> throw new PoisonCommandException("unknown command kind '" + kind + "'", null);
             };
         } catch (JacksonException | InvalidValueException | java.time.format.DateTimeParseException e) {
@@ -87,5 +87,23 @@ public final class WriteCodec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new PoisonCommandException("invalid write command: " + e.getMessage(), e);
         }
+    }
+
+    /** The encoder writes strings as strings: {@code "body": 42} is not quietly read as "42". */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.required(field);
+        if (!value.isString()) {
+            throw new PoisonCommandException("invalid write command: " + field + " is not a string", null);
+        }
+        return value.asString();
+    }
+
+    /** The encoder writes numbers as integers: {@code "number": "5"} or {@code 1.5} is not quietly converted. */
+    private static long integer(JsonNode node, String field) {
+        JsonNode value = node.required(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new PoisonCommandException("invalid write command: " + field + " is not an integer", null);
+        }
+        return value.asLong();
     }
 }

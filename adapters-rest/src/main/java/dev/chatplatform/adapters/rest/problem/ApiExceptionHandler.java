@@ -100,6 +100,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemDetails.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
     }
 
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemDetails.typeByStatus(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     private static String snakeCase(String name) {
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }

@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds RFC 9457 problem details with a stable {@code type} per kind of problem. */
@@ -20,6 +21,19 @@ public final class ProblemDetails {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(status.getReasonPhrase());
         return problem;
+    }
+
+    /**
+     * Gives a problem built elsewhere (Spring MVC's own 405, 415, ...) a type named after its status:
+     * their default {@code about:blank} is left out of the JSON, and the contract promises a type.
+     */
+    static void typeByStatus(ProblemDetail problem) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            String type = status == null ? "http-" + problem.getStatus()
+                    : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+            problem.setType(URI.create(TYPE_BASE + type));
+        }
     }
 
     public static ProblemDetail invalid(String field, String message) {

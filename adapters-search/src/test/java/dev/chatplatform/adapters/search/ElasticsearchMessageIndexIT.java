@@ -25,6 +25,9 @@ class ElasticsearchMessageIndexIT extends MessageSearchIndexContract {
 
     @AfterAll
     static void deleteIndex() throws IOException {
+        if (client == null) {
+            return;
+        }
         try {
             client.indices().delete(d -> d.index(INDEX));
         } finally {

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,7 +108,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     @Override
     public Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
         ensureIndex();
-        String pattern = "*" + escapeWildcard(query.toLowerCase(Locale.ROOT)) + "*";
+        String pattern = "*" + escapeWildcard(lowerCase(query)) + "*";
         try {
             SearchResponse<Map> response = client.search(s -> {
                 s.index(index)
@@ -164,6 +163,17 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 new MessageBody((String) source.get("body")),
                 Instant.ofEpochMilli(((Number) source.get("created_at")).longValue()),
                 Instant.ofEpochMilli(((Number) source.get("updated_at")).longValue()));
+    }
+
+    /**
+     * Lower case as the index's lowercase normalizer has it: one code point at a time. String.toLowerCase
+     * applies context and locale rules (a word-final Σ becomes ς, İ becomes i + U+0307) that the indexed
+     * chunks never had, so such a query could not even find a body equal to itself.
+     */
+    static String lowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+        return lower.toString();
     }
 
     static String escapeWildcard(String text) {

@@ -1,0 +1,246 @@
+package dev.chatplatform.application.contract;
+
+import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.application.port.out.MessageSearchIndex.Hit;
+import dev.chatplatform.application.port.out.MessageSearchIndex.SearchPosition;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search finds what SQL {@code LIKE '%q%'} finds, case-insensitively (API.md, Messages), for the fake
+ * and for Elasticsearch. Each test works in a chat of its own application.
+ */
+public abstract class MessageSearchIndexContract extends PortContract {
+
+    /** The index under test; called once per test. */
+    protected abstract MessageSearchIndex searchIndex();
+
+    /** Makes everything indexed so far searchable; an index that is searchable at once need not override it. */
+    protected void refresh() {
+    }
+
+    private MessageSearchIndex index;
+    private final AppId app = newApp();
+    private final ChatNumber chat = ChatNumber.of(1);
+    private final AtomicLong numbers = new AtomicLong();
+
+    private MessageSearchIndex subject() {
+        if (index == null) {
+            index = searchIndex();
+        }
+        return index;
+    }
+
+    private Message post(String body) {
+        Message message = aMessage().in(app, chat.value()).numbered(numbers.incrementAndGet()).withBody(body)
+                .createdAt(secondsAfterT0(numbers.get())).build();
+        index(message);
+        return message;
+    }
+
+    private void index(Message... messages) {
+        assertThat(subject().indexAll(List.of(messages))).as("rejected as malformed").isEmpty();
+        refresh();
+    }
+
+    private List<String> bodiesFound(String query) {
+        return found(app, chat, query).stream().map(m -> m.body().value()).toList();
+    }
+
+    private List<Message> found(AppId inApp, ChatNumber inChat, String query) {
+        return subject().search(inApp, inChat, query, null, 100).hits().stream().map(Hit::message).toList();
+    }
+
+    @Test
+    void hitCarriesTheMessageAsIndexed() {
+        Message message = post("Where is my parcel?");
+
+        assertThat(found(app, chat, "parcel")).containsExactly(message);
+    }
+
+    @ParameterizedTest(name = "\"{1}\" in \"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            unbelievable                      | lieva
+            hello world                       | lo wo
+            hello world                       | hello world
+            Hello World                       | hELLO w
+            SHOUTING                          | shout
+            quiet                             | QUIET
+            e-mail: support@acme.example      | l: sup
+            "  padded  "                      | "d  "
+            ÄPFEL und Birnen                  | äpfel
+            ΟΔΟΣ ΑΘΗΝΑΣ                       | ΟΔΟΣ
+            İstanbul                          | İstanbul
+            price: 100% off                   | 100%
+            snake_case_name                   | e_c
+            a*b                               | a*b
+            why?                              | y?
+            C:\\temp\\file                   | :\\t
+            x                                 | x
+            """)
+    void findsTheQueryAnywhereInTheBodyIgnoringCase(String body, String query) {
+        post(body);
+        post("unrelated filler");
+
+        assertThat(bodiesFound(query)).containsExactly(body);
+    }
+
+    @ParameterizedTest(name = "\"{1}\" not in \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            hello world         | helloworld
+            hello world         | world hello
+            price: 100 off      | 100%
+            snakeXcase          | e_c
+            snakeXcase          | e%c
+            aXb                 | a*b
+            whyX                | y?
+            C:temp              | :\\t
+            fo                  | foo
+            """)
+    void wildcardCharactersAreTakenLiterally(String body, String query) {
+        post(body);
+
+        assertThat(bodiesFound(query)).isEmpty();
+    }
+
+    @Test
+    void queryNearTheEndOfTheLongestBodyIsFound() {
+        String body = "a".repeat(MessageBody.MAX_LENGTH - 20) + " the needle is here";
+        post(body.substring(0, MessageBody.MAX_LENGTH - 1) + "!");
+        post("needle");
+
+        assertThat(bodiesFound("needle is")).containsExactly(body.substring(0, MessageBody.MAX_LENGTH - 1) + "!");
+    }
+
+    @Test
+    void everyPieceOfTheLongestBodyFindsIt() {
+        // Random letters, so each 200-character piece occurs once; pieces start on every side of any split.
+        Random random = new Random(42);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < MessageBody.MAX_LENGTH) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        String body = text.toString();
+        post(body);
+        post("some other message");
+
+        for (int start = 0; start + 200 <= body.length(); start += 97) {
+            String piece = body.substring(start, start + 200);
+            assertThat(found(app, chat, piece)).as("piece at %d", start).hasSize(1);
+        }
+        assertThat(bodiesFound(body.substring(9800))).hasSize(1);
+        assertThat(bodiesFound(body.substring(4000, 4150) + "#")).isEmpty();
+    }
+
+    @Test
+    void bodiesWithCharactersOutsideTheBasicPlaneAreSearchable() {
+        // Surrogate pairs at every offset: no way of cutting the body may lose or reject it.
+        String body = "x" + "😀b".repeat(3333);
+        post(body);
+        post("b😀 short");
+
+        assertThat(found(app, chat, "b😀b😀b")).hasSize(1);
+        assertThat(found(app, chat, "😀")).hasSize(2);
+    }
+
+    @Test
+    void anEditIsReflected() {
+        Message posted = post("Meeting on Monday");
+        index(posted.edit(new MessageBody("Meeting on Tuesday"), secondsAfterT0(100)));
+
+        assertThat(bodiesFound("monday")).isEmpty();
+        assertThat(bodiesFound("tuesday")).containsExactly("Meeting on Tuesday");
+    }
+
+    @Test
+    void anOlderStateIndexedLateChangesNothing() {
+        Message posted = post("Meeting on Monday");
+        index(posted.edit(new MessageBody("Meeting on Tuesday"), secondsAfterT0(100)));
+
+        index(posted);
+
+        assertThat(bodiesFound("meeting")).containsExactly("Meeting on Tuesday");
+    }
+
+    @Test
+    void indexingTheSameStateAgainFindsItOnce() {
+        Message posted = post("once only");
+
+        index(posted, posted);
+        index(posted);
+
+        assertThat(bodiesFound("once")).hasSize(1);
+    }
+
+    @Test
+    void otherChatsAndApplicationsAreNeverReturned() {
+        AppId otherApp = newApp();
+        post("shared words");
+        index(aMessage().in(app, 2).numbered(1).withBody("shared words").build(),
+                aMessage().in(otherApp, chat.value()).numbered(1).withBody("shared words").build());
+
+        assertThat(found(app, chat, "shared")).extracting(m -> m.chatNumber()).containsExactly(chat);
+        assertThat(found(otherApp, chat, "shared")).extracting(Message::appId).containsExactly(otherApp);
+        assertThat(found(app, ChatNumber.of(3), "shared")).isEmpty();
+    }
+
+    @Test
+    void pagingFromTheLastHitReturnsEveryHitOnceInRelevanceOrder() {
+        List<Long> matching = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Bodies of several shapes, so some hits tie on relevance and some do not.
+            String body = switch (i % 5) {
+                case 0 -> "ping";
+                case 1 -> "ping pong ping";
+                case 2 -> "a long message that mentions ping once among many other words";
+                case 3 -> "pinging inside a word";
+                default -> "PING";
+            };
+            matching.add(post(body).number().value());
+            post("no match here " + i);
+        }
+
+        List<Hit> walked = new ArrayList<>();
+        SearchPosition after = null;
+        for (int pages = 0; pages < 30; pages++) {
+            List<Hit> page = subject().search(app, chat, "ping", after, 4).hits();
+            walked.addAll(page);
+            if (page.size() < 4) {
+                break;
+            }
+            Hit last = page.getLast();
+            after = new SearchPosition(last.score(), last.message().number().value());
+        }
+
+        assertThat(walked).extracting(hit -> hit.message().number().value())
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
+        for (int i = 1; i < walked.size(); i++) {
+            Hit previous = walked.get(i - 1);
+            Hit hit = walked.get(i);
+            assertThat(hit.score() < previous.score() || (hit.score() == previous.score()
+                    && hit.message().number().value() < previous.message().number().value()))
+                    .as("hit %d comes after hit %d in relevance order", i, i - 1).isTrue();
+        }
+    }
+
+    @Test
+    void nothingFoundIsAnEmptyList() {
+        post("something");
+
+        assertThat(subject().search(app, chat, "nothing", null, 10).hits()).isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.chatplatform.application.fakes;
+
+import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Substring search by brute force, which is what {@code LIKE '%q%'} means: a message matches when its
+ * body contains the query, compared character by character in lower case. Relevance is the share of
+ * the body the query covers, so shorter and more repetitive bodies rank first.
+ */
+public final class FakeMessageSearchIndex implements MessageSearchIndex {
+
+    private static final Comparator<Hit> RELEVANCE = Comparator.comparingDouble(Hit::score)
+            .thenComparingLong(hit -> hit.message().number().value()).reversed();
+
+    private final Map<Key, Message> documents = new HashMap<>();
+    private final Outage outage = new Outage("elasticsearch");
+
+    @Override
+    public synchronized List<Message> indexAll(List<Message> messages) {
+        outage.check();
+        for (Message message : messages) {
+            documents.merge(Key.of(message), message, (stored, indexed) -> stored.isNewerThan(indexed) ? stored : indexed);
+        }
+        return List.of();
+    }
+
+    @Override
+    public synchronized Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
+        outage.check();
+        String needle = lowerCase(query);
+        return new Hits(documents.values().stream()
+                .filter(message -> message.appId().equals(app) && message.chatNumber().equals(chat))
+                .map(message -> new Hit(message, score(lowerCase(message.body().value()), needle)))
+                .filter(hit -> hit.score() > 0)
+                .filter(hit -> after == null || isAfter(hit, after))
+                .sorted(RELEVANCE)
+                .limit(limit)
+                .toList());
+    }
+
+    public Outage outage() {
+        return outage;
+    }
+
+    private static double score(String body, String needle) {
+        int occurrences = 0;
+        for (int at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) {
+            occurrences++;
+        }
+        return (double) occurrences * needle.length() / body.length();
+    }
+
+    private static boolean isAfter(Hit hit, SearchPosition after) {
+        int byScore = Double.compare(hit.score(), after.score());
+        return byScore < 0 || (byScore == 0 && hit.message().number().value() < after.number());
+    }
+
+    /** Character by character, as a search engine's lowercase filter does (no locale or context rules). */
+    static String lowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+        return lower.toString();
+    }
+
+    private record Key(long app, long chat, long number) {
+        static Key of(Message message) {
+            return new Key(message.appId().value(), message.chatNumber().value(), message.number().value());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.chatplatform.application.fakes;
+
+import dev.chatplatform.application.port.out.SequenceCounter;
+import dev.chatplatform.application.port.out.SequenceKey;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The Redis counter in memory: each key holds its last number and its ceiling, changed atomically. */
+public final class FakeSequenceCounter implements SequenceCounter {
+
+    private final Map<SequenceKey, long[]> counters = new HashMap<>();
+    private final Outage outage = new Outage("redis");
+
+    @Override
+    public synchronized Allocation next(SequenceKey key) {
+        outage.check();
+        long[] counter = counters.get(key);
+        if (counter == null) {
+            return new Allocation.Missing();
+        }
+        if (counter[0] + 1 > counter[1]) {
+            return new Allocation.Exhausted(counter[1]);
+        }
+        return new Allocation.Allocated(++counter[0]);
+    }
+
+    @Override
+    public synchronized void open(SequenceKey key, long ceiling) {
+        outage.check();
+        counters.putIfAbsent(key, new long[] {0, ceiling});
+    }
+
+    @Override
+    public synchronized void seed(SequenceKey key, long floor) {
+        outage.check();
+        counters.putIfAbsent(key, new long[] {floor, floor});
+    }
+
+    @Override
+    public synchronized void raiseCeiling(SequenceKey key, long ceiling) {
+        outage.check();
+        long[] counter = counters.get(key);
+        if (counter != null && ceiling > counter[1]) {
+            counter[1] = ceiling;
+        }
+    }
+
+    /** Forgets every counter, as a Redis restart without persistence does. */
+    public synchronized void loseEverything() {
+        counters.clear();
+    }
+
+    public synchronized OptionalLong ceilingOf(SequenceKey key) {
+        long[] counter = counters.get(key);
+        return counter == null ? OptionalLong.empty() : OptionalLong.of(counter[1]);
+    }
+
+    public synchronized boolean exists(SequenceKey key) {
+        return counters.containsKey(key);
+    }
+
+    public Outage outage() {
+        return outage;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.fakes.FakeChatStore;
+import dev.chatplatform.application.fakes.FakeMessageStore;
+import dev.chatplatform.application.fakes.FakePendingWrites;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.chatplatform.application.mothers.Chats.aChat;
+import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChatReadsTest {
+
+    private final FakePendingWrites pending = new FakePendingWrites();
+    private final FakeChatStore chats = new FakeChatStore();
+    private final FakeMessageStore messages = new FakeMessageStore(chats);
+    private final ChatReads reads = new ChatReads(pending, chats, messages);
+    private final AppId app = new AppId(7);
+
+    @Test
+    void aMessageOnlyPendingIsRead() {
+        Message posted = aMessage().inApp(app).build();
+        pending.put(posted);
+
+        assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(posted);
+    }
+
+    @Test
+    void aMessageOnlyStoredIsRead() {
+        Message posted = aMessage().inApp(app).build();
+        messages.saveAll(List.of(posted));
+
+        assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(posted);
+    }
+
+    @Test
+    void aPendingEditNewerThanTheStoredStateWins() {
+        Message posted = aMessage().inApp(app).withBody("before").build();
+        Message edited = posted.edit(new MessageBody("after"), secondsAfterT0(10));
+        messages.saveAll(List.of(posted));
+        pending.put(edited);
+
+        assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(edited);
+        assertThat(reads.messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(edited);
+    }
+
+    @Test
+    void aStoredStateNewerThanAStalePendingOneWins() {
+        Message posted = aMessage().inApp(app).withBody("before").build();
+        Message edited = posted.edit(new MessageBody("after"), secondsAfterT0(10));
+        pending.put(posted);
+        messages.saveAll(List.of(edited));
+
+        assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(edited);
+        assertThat(reads.messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(edited);
+    }
+
+    @Test
+    void messagesBelowMergesBothSourcesNewestFirstOncePerNumberUpToTheLimit() {
+        messages.saveAll(List.of(message(1), message(2), message(4)));
+        pending.put(message(3));
+        pending.put(message(4));
+        pending.put(message(5));
+
+        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), Long.MAX_VALUE, 10)))
+                .containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), Long.MAX_VALUE, 3)))
+                .containsExactly(5L, 4L, 3L);
+        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), 4, 10))).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
+    void aPendingRetitleWinsButTheStoredRowKeepsItsDerivedFields() {
+        Chat stored = aChat().inApp(app).titled("Old").withMessagesCount(12).withLastMessageAt(secondsAfterT0(30)).build();
+        chats.putRow(stored);
+        Chat retitled = stored.retitle(new ChatTitle("New"), secondsAfterT0(60));
+        pending.put(retitled);
+
+        Chat read = reads.chat(app, stored.number()).orElseThrow();
+
+        assertThat(read.title()).isEqualTo(new ChatTitle("New"));
+        assertThat(read.updatedAt()).isEqualTo(secondsAfterT0(60));
+        assertThat(read.messagesCount()).isEqualTo(12);
+        assertThat(read.lastMessageAt()).isEqualTo(secondsAfterT0(30));
+        assertThat(read.createdAt()).isEqualTo(stored.createdAt());
+    }
+
+    @Test
+    void aStoredChatNewerThanAStalePendingOneWins() {
+        Chat opened = aChat().inApp(app).titled("Old").build();
+        Chat retitled = opened.retitle(new ChatTitle("New"), secondsAfterT0(60));
+        pending.put(opened);
+        chats.saveAll(List.of(retitled));
+
+        assertThat(reads.chat(app, opened.number())).contains(retitled);
+    }
+
+    @Test
+    void aChatOnlyPendingExists() {
+        Chat opened = aChat().inApp(app).build();
+        pending.put(opened);
+
+        assertThat(reads.chat(app, opened.number())).contains(opened);
+        assertThat(reads.chatExists(app, opened.number())).isTrue();
+        assertThat(reads.chatExists(app, ChatNumber.of(2))).isFalse();
+    }
+
+    @Test
+    void whenPendingWritesAreUnavailableReadsFallBackToTheStore() {
+        Chat chat = aChat().inApp(app).build();
+        chats.saveAll(List.of(chat));
+        messages.saveAll(List.of(message(1), message(2)));
+        pending.put(message(3));
+        pending.outage().start();
+
+        assertThat(reads.chat(app, chat.number())).isPresent();
+        assertThat(reads.chatExists(app, chat.number())).isTrue();
+        assertThat(reads.message(app, chat.number(), message(2).number())).contains(message(2));
+        assertThat(reads.message(app, chat.number(), message(3).number())).isEmpty();
+        assertThat(numbers(reads.messagesBelow(app, chat.number(), Long.MAX_VALUE, 10))).containsExactly(2L, 1L);
+    }
+
+    private Message message(long number) {
+        return aMessage().inApp(app).numbered(number).withBody("message " + number).build();
+    }
+
+    private static List<Long> numbers(List<Message> found) {
+        return found.stream().map(m -> m.number().value()).toList();
+    }
+}

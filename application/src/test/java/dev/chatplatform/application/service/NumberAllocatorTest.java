@@ -1,0 +1,171 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.application.NotFoundException;
+import dev.chatplatform.application.fakes.FakeNumberReservations;
+import dev.chatplatform.application.fakes.FakeSequenceCounter;
+import dev.chatplatform.application.port.out.SequenceCounter.Allocation;
+import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import static dev.chatplatform.application.service.NumberAllocator.BLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NumberAllocatorTest {
+
+    private final FakeSequenceCounter counter = new FakeSequenceCounter();
+    private final FakeNumberReservations reservations = new FakeNumberReservations();
+    private final NumberAllocator numbers = new NumberAllocator(counter, reservations);
+    private final SequenceKey key = SequenceKey.messagesOf(new AppId(1), ChatNumber.of(1));
+
+    @Test
+    void openedSequenceStartsAtOneWithOneBlockAndNoReservation() {
+        numbers.open(key);
+
+        assertThat(allocate(3)).containsExactly(1L, 2L, 3L);
+        assertThat(counter.ceilingOf(key)).hasValue(BLOCK);
+        assertThat(reservations.reservedUpTo(key)).isZero();
+    }
+
+    @Test
+    void numbersRunOnAcrossBlocksAndNeverPassTheDurableReservation() {
+        numbers.open(key);
+
+        List<Long> handedOut = new ArrayList<>();
+        for (int i = 0; i < 3500; i++) {
+            long number = next();
+            // The first block is owned without a stored reservation: it is what a rebuild starts above.
+            assertThat(number).isLessThanOrEqualTo(Math.max(reservations.reservedUpTo(key), BLOCK));
+            handedOut.add(number);
+        }
+
+        assertThat(handedOut).containsExactlyElementsOf(LongStream.rangeClosed(1, 3500).boxed().toList());
+        assertThat(reservations.reservedUpTo(key)).isEqualTo(4 * BLOCK);
+    }
+
+    @Test
+    void exhaustionReservesTheNextBlockDurablyBeforeRaisingTheCeiling() {
+        numbers.open(key);
+        allocate((int) BLOCK);
+        reservations.outage().start();
+
+        assertThatThrownBy(this::next).isInstanceOf(DependencyUnavailableException.class);
+        assertThat(counter.ceilingOf(key)).hasValue(BLOCK);
+        assertThat(counter.next(key)).isEqualTo(new Allocation.Exhausted(BLOCK));
+
+        reservations.outage().end();
+        assertThat(next()).isEqualTo(BLOCK + 1);
+        assertThat(reservations.reservedUpTo(key)).isEqualTo(2 * BLOCK);
+        assertThat(counter.ceilingOf(key)).hasValue(2 * BLOCK);
+    }
+
+    @Test
+    void lostCounterIsRebuiltAboveEveryNumberEverHandedOut() {
+        numbers.open(key);
+        List<Long> before = allocate(2500);
+
+        counter.loseEverything();
+        List<Long> after = allocate(3);
+
+        assertThat(after).containsExactly(3001L, 3002L, 3003L).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void lostCounterThatNeverReservedIsRebuiltAboveItsFirstBlock() {
+        numbers.open(key);
+        allocate(5);
+
+        counter.loseEverything();
+
+        assertThat(next()).isEqualTo(BLOCK + 1);
+        assertThat(reservations.reservedUpTo(key)).isEqualTo(2 * BLOCK);
+    }
+
+    @Test
+    void missingCounterOfAScopeThatDoesNotExistIsNotFoundAndCreatesNothing() {
+        assertThatThrownBy(() -> numbers.next(key, () -> false, "chat"))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("chat"));
+
+        assertThat(counter.exists(key)).isFalse();
+        assertThat(reservations.reservedUpTo(key)).isZero();
+    }
+
+    @Test
+    void scopeIsAskedAboutOnlyWhenTheCounterIsMissing() {
+        numbers.open(key);
+
+        long number = numbers.next(key, () -> {
+            throw new AssertionError("the common case must not look the scope up");
+        }, "chat");
+
+        assertThat(number).isEqualTo(1);
+    }
+
+    @Test
+    void numbersNeverRepeatUnderConcurrencyAcrossBlocks() throws Exception {
+        numbers.open(key);
+
+        List<Long> all = concurrently(8, 400);
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 3200).boxed().toList());
+    }
+
+    @Test
+    void counterLostUnderManyConcurrentCallersNeverRepeatsANumber() throws Exception {
+        numbers.open(key);
+        List<Long> before = allocate(10);
+        counter.loseEverything();
+
+        List<Long> after = concurrently(8, 100);
+
+        assertThat(after).doesNotHaveDuplicates().hasSize(800).doesNotContainAnyElementsOf(before)
+                .allSatisfy(number -> assertThat(number).isGreaterThan(BLOCK));
+    }
+
+    private long next() {
+        return numbers.next(key, () -> true, "chat");
+    }
+
+    private List<Long> allocate(int count) {
+        List<Long> handedOut = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            handedOut.add(next());
+        }
+        return handedOut;
+    }
+
+    private List<Long> concurrently(int threads, int perThread) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Callable<List<Long>> caller = () -> {
+                    start.await();
+                    return allocate(perThread);
+                };
+                results.add(pool.submit(caller));
+            }
+            start.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                all.addAll(result.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

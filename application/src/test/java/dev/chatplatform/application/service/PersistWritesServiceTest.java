@@ -1,0 +1,100 @@
+package dev.chatplatform.application.service;
+
+import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.application.fakes.FakeChatStore;
+import dev.chatplatform.application.fakes.FakeMessageStore;
+import dev.chatplatform.application.fakes.FakePendingWrites;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.chatplatform.application.mothers.Chats.aChat;
+import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PersistWritesServiceTest {
+
+    private final FakePendingWrites pending = new FakePendingWrites();
+    private final FakeChatStore chats = new FakeChatStore();
+    private final FakeMessageStore messages = new FakeMessageStore(chats);
+    private final PersistWritesService service = new PersistWritesService(chats, messages, pending);
+    private final AppId app = new AppId(3);
+    private final Chat chat = aChat().inApp(app).build();
+    private final Message message = aMessage().inApp(app).build();
+    /** The chat row once both are stored: the message has moved the chat's latest activity. */
+    private final Chat storedChat = new Chat(app, chat.number(), chat.title(), 0, message.createdAt(), chat.createdAt(),
+            chat.updatedAt());
+
+    @Test
+    void persistsTheStatesThenSettlesTheirPendingCopies() {
+        pending.put(chat);
+        pending.put(message);
+
+        service.persist(List.of(chat), List.of(message));
+
+        assertThat(chats.find(app, chat.number())).contains(storedChat);
+        assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void aNewerPendingStateStaysAfterAnOlderOneIsPersisted() {
+        Message edited = message.edit(new MessageBody("edited"), secondsAfterT0(5));
+        pending.put(message);
+        pending.put(edited);
+
+        service.persist(List.of(), List.of(message));
+
+        assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
+        assertThat(pending.findMessage(app, message.chatNumber(), message.number())).contains(edited);
+    }
+
+    @Test
+    void aFailureToSettleDoesNotFailThePersistence() {
+        pending.put(message);
+        pending.outage().start();
+
+        service.persist(List.of(chat), List.of(message));
+
+        assertThat(chats.find(app, chat.number())).contains(storedChat);
+        assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
+        pending.outage().end();
+        assertThat(pending.findMessage(app, message.chatNumber(), message.number())).contains(message);
+    }
+
+    @Test
+    void aStoreFailurePropagatesAndSettlesNothing() {
+        pending.put(chat);
+        pending.put(message);
+        messages.outage().start();
+
+        assertThatThrownBy(() -> service.persist(List.of(chat), List.of(message)))
+                .isInstanceOf(DependencyUnavailableException.class);
+
+        assertThat(pending.all()).containsExactlyInAnyOrder(chat, message);
+    }
+
+    @Test
+    void persistingTheSameBatchAgainChangesNothing() {
+        service.persist(List.of(chat), List.of(message));
+        service.persist(List.of(chat), List.of(message));
+
+        assertThat(chats.page(app, null, 10)).containsExactly(storedChat);
+        assertThat(messages.page(app, message.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(message);
+    }
+
+    @Test
+    void anEmptyBatchTouchesNothing() {
+        chats.outage().start();
+        messages.outage().start();
+        pending.outage().start();
+
+        service.persist(List.of(), List.of());
+    }
+}

@@ -75,6 +75,7 @@ public final class ThrowawayDatabase {
         properties.add("spring.datasource.username", () -> user);
         properties.add("spring.datasource.password", () -> password);
         properties.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+        properties.add("spring.datasource.hikari.transaction-isolation", () -> "TRANSACTION_READ_COMMITTED");
         properties.add("spring.datasource.hikari.data-source-properties.connectionTimeZone", () -> "UTC");
         properties.add("spring.datasource.hikari.data-source-properties.forceConnectionTimeZoneToSession", () -> "true");
         properties.add("spring.datasource.hikari.data-source-properties.rewriteBatchedStatements", () -> "true");

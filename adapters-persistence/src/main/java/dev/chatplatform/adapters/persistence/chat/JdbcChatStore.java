@@ -68,6 +68,8 @@ public class JdbcChatStore implements ChatStore {
     }
 
     private void upsert(List<Chat> ordered) {
+        // The chat's own scope too: its messages may have been persisted before it.
+        countChanges.markChats(ordered.stream().map(c -> new CountChanges.Scope(c.appId().value(), c.number().value())).toList());
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, chat) -> {
             ps.setLong(1, chat.appId().value());
             ps.setLong(2, chat.number().value());
@@ -76,8 +78,5 @@ public class JdbcChatStore implements ChatStore {
             ps.setString(5, SqlTimestamps.format(chat.createdAt()));
             ps.setString(6, SqlTimestamps.format(chat.updatedAt()));
         });
-        countChanges.markChats(ordered.stream().map(c -> c.appId().value()).distinct().toList());
-        // The chat's own scope too: its messages may have been persisted before it, so its counters need a look.
-        countChanges.markMessages(ordered.stream().map(c -> new CountChanges.Scope(c.appId().value(), c.number().value())).toList());
     }
 }

@@ -3,11 +3,14 @@ package dev.chatplatform.adapters.persistence.counts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Remembers which counts a write made stale, in the writer's transaction. Bumping a version (rather
- * than inserting once) lets the reconciler tell a change it has seen from one that came after.
+ * Remembers which counts a write made stale, in the writer's transaction. Writers call it first, before
+ * touching chats or messages: the reconciler also locks a change row first, so the two never deadlock.
  */
 @Component
 public class CountChanges {
@@ -24,18 +27,22 @@ public class CountChanges {
         this.jdbc = jdbc;
     }
 
-    /** Chats were created in these applications: their chats_count is stale. */
-    public void markChats(List<Long> appIds) {
-        mark(appIds.stream().sorted().map(app -> new Scope(app, APP_SCOPE)).toList());
+    /** Chats were written: their applications' chats_count and their own messages_count may be stale. */
+    public void markChats(List<Scope> chats) {
+        Set<Scope> scopes = new TreeSet<>(chats);
+        chats.forEach(chat -> scopes.add(new Scope(chat.appId(), APP_SCOPE)));
+        mark(scopes);
     }
 
     /** Messages were written in these chats: their messages_count is stale. */
-    public void markMessages(List<Scope> chats) {
-        mark(chats.stream().sorted().toList());
+    public void markMessages(Collection<Scope> chats) {
+        mark(new TreeSet<>(chats));
     }
 
-    private void mark(List<Scope> scopes) {
-        jdbc.batchUpdate(MARK, scopes, scopes.size(), (ps, scope) -> {
+    /** In key order, so that concurrent writers lock the rows in the same order. */
+    private void mark(Set<Scope> scopes) {
+        List<Scope> ordered = List.copyOf(scopes);
+        jdbc.batchUpdate(MARK, ordered, ordered.size(), (ps, scope) -> {
             ps.setLong(1, scope.appId());
             ps.setLong(2, scope.chatNumber());
         });

@@ -8,8 +8,8 @@ import dev.chatplatform.adapters.persistence.Db;
 import java.util.List;
 
 /**
- * Recounts only the scopes in count_changes. Safe with several workers: a recount is idempotent, and
- * a change row is deleted only at the version that was read, so a change that lands meanwhile stays.
+ * Recounts only the scopes in count_changes. Safe with several workers: reconcilers of one scope take
+ * turns on its change row, and a write that lands after a recount marks the scope again.
  */
 @Repository
 public class JdbcCountStore implements CountStore {
@@ -17,20 +17,22 @@ public class JdbcCountStore implements CountStore {
     private static final String CHANGED = """
             SELECT app_id, chat_number, version FROM count_changes ORDER BY app_id, chat_number LIMIT ?""";
 
-    private static final String RECOUNT_APP = """
-            UPDATE apps SET chats_count = (SELECT COUNT(*) FROM chats WHERE app_id = ?) WHERE id = ?""";
+    private static final String COUNT_CHATS = "SELECT COUNT(*) FROM chats WHERE app_id = ?";
 
-    private static final String RECOUNT_CHAT = """
-            UPDATE chats c
-            JOIN (SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM messages
-                  WHERE app_id = ? AND chat_number = ?) m
-            SET c.messages_count = m.n,
-                c.last_message_at = m.latest,
-                c.activity_at = GREATEST(c.created_at, COALESCE(m.latest, c.created_at))
-            WHERE c.app_id = ? AND c.number = ?""";
+    private static final String SET_CHATS_COUNT = "UPDATE apps SET chats_count = ? WHERE id = ?";
 
-    private static final String FORGET = """
-            DELETE FROM count_changes WHERE app_id = ? AND chat_number = ? AND version = ?""";
+    private static final String COUNT_MESSAGES = """
+            SELECT COUNT(*), MAX(created_at) FROM messages WHERE app_id = ? AND chat_number = ?""";
+
+    private static final String SET_MESSAGES_COUNT = """
+            UPDATE chats SET messages_count = ?, last_message_at = ?,
+                             activity_at = GREATEST(created_at, COALESCE(?, created_at))
+            WHERE app_id = ? AND number = ?""";
+
+    private static final String LOCK = """
+            SELECT version FROM count_changes WHERE app_id = ? AND chat_number = ? FOR UPDATE""";
+
+    private static final String FORGET = "DELETE FROM count_changes WHERE app_id = ? AND chat_number = ?";
 
     private final JdbcTemplate jdbc;
     private final Db db;
@@ -40,23 +42,36 @@ public class JdbcCountStore implements CountStore {
         this.db = db;
     }
 
+    /**
+     * One short transaction per scope, serialised with the writers by the change row's lock: writers lock
+     * their count_changes rows before anything else (see CountChanges), the reconciler locks the one it
+     * recounts before anything else, so neither waits for the other while holding what the other needs.
+     * The counts themselves are read without locks.
+     */
     @Override
     public int reconcileChanged(int maxScopes) {
-        return db.write(() -> reconcile(maxScopes));
-    }
-
-    private int reconcile(int maxScopes) {
-        List<Change> changes = jdbc.query(CHANGED,
-                (rs, i) -> new Change(rs.getLong(1), rs.getLong(2), rs.getLong(3)), maxScopes);
+        List<Change> changes = db.read(() -> jdbc.query(CHANGED,
+                (rs, i) -> new Change(rs.getLong(1), rs.getLong(2), rs.getLong(3)), maxScopes));
         for (Change change : changes) {
-            if (change.chatNumber() == CountChanges.APP_SCOPE) {
-                jdbc.update(RECOUNT_APP, change.appId(), change.appId());
-            } else {
-                jdbc.update(RECOUNT_CHAT, change.appId(), change.chatNumber(), change.appId(), change.chatNumber());
-            }
-            jdbc.update(FORGET, change.appId(), change.chatNumber(), change.version());
+            db.writeAll(() -> reconcile(change));
         }
         return changes.size();
+    }
+
+    private void reconcile(Change change) {
+        if (jdbc.queryForList(LOCK, Long.class, change.appId(), change.chatNumber()).isEmpty()) {
+            return; // another worker reconciled it meanwhile
+        }
+        if (change.chatNumber() == CountChanges.APP_SCOPE) {
+            long chats = jdbc.queryForObject(COUNT_CHATS, Long.class, change.appId());
+            jdbc.update(SET_CHATS_COUNT, chats, change.appId());
+        } else {
+            jdbc.query(COUNT_MESSAGES, rs -> {
+                String latest = rs.getString(2);
+                jdbc.update(SET_MESSAGES_COUNT, rs.getLong(1), latest, latest, change.appId(), change.chatNumber());
+            }, change.appId(), change.chatNumber());
+        }
+        jdbc.update(FORGET, change.appId(), change.chatNumber());
     }
 
     private record Change(long appId, long chatNumber, long version) {

@@ -77,6 +77,12 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     private void upsert(List<Message> ordered) {
+        Map<CountChanges.Scope, Instant> latestPerChat = new TreeMap<>();
+        for (Message message : ordered) {
+            latestPerChat.merge(new CountChanges.Scope(message.appId().value(), message.chatNumber().value()),
+                    message.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        countChanges.markMessages(latestPerChat.keySet());
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, message) -> {
             ps.setLong(1, message.appId().value());
             ps.setLong(2, message.chatNumber().value());
@@ -85,11 +91,6 @@ public class JdbcMessageStore implements MessageStore {
             ps.setString(5, SqlTimestamps.format(message.createdAt()));
             ps.setString(6, SqlTimestamps.format(message.updatedAt()));
         });
-        Map<CountChanges.Scope, Instant> latestPerChat = new TreeMap<>();
-        for (Message message : ordered) {
-            latestPerChat.merge(new CountChanges.Scope(message.appId().value(), message.chatNumber().value()),
-                    message.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
-        }
         List<Map.Entry<CountChanges.Scope, Instant>> touches = new ArrayList<>(latestPerChat.entrySet());
         jdbc.batchUpdate(TOUCH_CHAT, touches, touches.size(), (ps, touch) -> {
             String at = SqlTimestamps.format(touch.getValue());
@@ -99,6 +100,5 @@ public class JdbcMessageStore implements MessageStore {
             ps.setLong(4, touch.getKey().appId());
             ps.setLong(5, touch.getKey().chatNumber());
         });
-        countChanges.markMessages(List.copyOf(latestPerChat.keySet()));
     }
 }

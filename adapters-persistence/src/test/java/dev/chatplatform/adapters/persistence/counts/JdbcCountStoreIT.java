@@ -1,0 +1,161 @@
+package dev.chatplatform.adapters.persistence.counts;
+
+import dev.chatplatform.adapters.persistence.PersistenceTestApplication;
+import dev.chatplatform.adapters.persistence.ThrowawayDatabase;
+import dev.chatplatform.adapters.persistence.app.JpaAppStore;
+import dev.chatplatform.adapters.persistence.chat.JdbcChatStore;
+import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
+import dev.chatplatform.application.mothers.Apps;
+import dev.chatplatform.application.mothers.Times;
+import dev.chatplatform.domain.app.App;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.app.AppToken;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+
+import static dev.chatplatform.application.mothers.Chats.aChat;
+import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** chats_count and messages_count against MariaDB/MySQL: only what changed is recounted, and nothing is missed. */
+@SpringBootTest(classes = PersistenceTestApplication.class)
+@DirtiesContext
+class JdbcCountStoreIT {
+
+    private static final ThrowawayDatabase DATABASE = ThrowawayDatabase.create();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        DATABASE.register(properties);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DATABASE.drop();
+    }
+
+    @Autowired
+    private JdbcCountStore counts;
+    @Autowired
+    private JpaAppStore apps;
+    @Autowired
+    private JdbcChatStore chats;
+    @Autowired
+    private JdbcMessageStore messages;
+
+    private App app;
+
+    @BeforeEach
+    void newApplication() {
+        drain();
+        app = apps.create(AppToken.generate(), Apps.aName(), Times.T0);
+    }
+
+    @Test
+    void countsEqualTheTruthAfterReconciliation() {
+        chats.saveAll(List.of(chat(1), chat(2), chat(3)));
+        messages.saveAll(messagesOf(1, 1, 40));
+        messages.saveAll(messagesOf(2, 1, 7));
+
+        drain();
+
+        assertThat(apps.findByToken(app.token()).orElseThrow().chatsCount()).isEqualTo(3);
+        assertThat(chats.find(app.id(), ChatNumber.of(1)).orElseThrow().messagesCount()).isEqualTo(40);
+        assertThat(chats.find(app.id(), ChatNumber.of(2)).orElseThrow().messagesCount()).isEqualTo(7);
+        assertThat(chats.find(app.id(), ChatNumber.of(3)).orElseThrow().messagesCount()).isZero();
+    }
+
+    @Test
+    void aRedeliveredBatchDoesNotChangeTheCounts() {
+        chats.saveAll(List.of(chat(1)));
+        List<Message> batch = messagesOf(1, 1, 25);
+        messages.saveAll(batch);
+        drain();
+
+        messages.saveAll(batch);
+        chats.saveAll(List.of(chat(1)));
+        drain();
+
+        assertThat(chats.find(app.id(), ChatNumber.of(1)).orElseThrow().messagesCount()).isEqualTo(25);
+        assertThat(apps.findByToken(app.token()).orElseThrow().chatsCount()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingChangedMeansNothingIsRecounted() {
+        chats.saveAll(List.of(chat(1)));
+        messages.saveAll(messagesOf(1, 1, 3));
+        assertThat(drain()).isPositive();
+
+        assertThat(counts.reconcileChanged(500)).isZero();
+    }
+
+    @Test
+    void messagesPersistedBeforeTheirChatAreCountedOnceTheChatArrives() {
+        List<Message> early = messagesOf(5, 1, 12);
+        messages.saveAll(early);
+        drain();
+
+        chats.saveAll(List.of(chat(5)));
+        drain();
+
+        Chat chat = chats.find(app.id(), ChatNumber.of(5)).orElseThrow();
+        assertThat(chat.messagesCount()).isEqualTo(12);
+        assertThat(chat.lastMessageAt()).isEqualTo(early.getLast().createdAt());
+    }
+
+    @Test
+    void writesRacingWithTheReconcilerAreNeverLeftUncounted() throws Exception {
+        chats.saveAll(List.of(chat(1)));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Void> reconciler = CompletableFuture.runAsync(() -> {
+            while (writing.get()) {
+                counts.reconcileChanged(500);
+            }
+        });
+        for (long first = 1; first <= 2_000; first += 100) {
+            messages.saveAll(messagesOf(1, first, first + 99));
+        }
+        writing.set(false);
+        reconciler.get();
+
+        drain();
+
+        assertThat(chats.find(app.id(), ChatNumber.of(1)).orElseThrow().messagesCount()).isEqualTo(2_000);
+    }
+
+    private int drain() {
+        int total = 0;
+        for (int done = counts.reconcileChanged(500); done > 0; done = counts.reconcileChanged(500)) {
+            total += done;
+        }
+        return total;
+    }
+
+    private Chat chat(long number) {
+        return aChat().inApp(app.id()).numbered(number).createdAt(Times.T0).build();
+    }
+
+    private List<Message> messagesOf(long chat, long from, long to) {
+        AppId appId = app.id();
+        List<Message> batch = new ArrayList<>();
+        LongStream.rangeClosed(from, to).forEach(n -> batch.add(aMessage().in(appId, chat).numbered(n)
+                .createdAt(Instant.ofEpochMilli(Times.T0.toEpochMilli() + n)).build()));
+        return batch;
+    }
+}

@@ -336,9 +336,10 @@ provision_rabbitmq() {
   else
     rmqctl -q add_user chat chat >/dev/null
   fi
-  # chat_test keeps the test suite's queues away from a platform running on the same broker.
+  # chat_test (system tests) and chat_it (adapter tests) keep the suite's queues away from a platform
+  # running on the same broker, and from each other.
   local vhost
-  for vhost in chat chat_test; do
+  for vhost in chat chat_test chat_it; do
     if ! grep -qx "$vhost" <<<"$vhosts"; then
       rmqctl -q add_vhost "$vhost" >/dev/null
     fi
@@ -365,7 +366,7 @@ cmd_start() {
 
   provision_mariadb
   provision_rabbitmq
-  log "provisioned MariaDB databases chat, chat_test and RabbitMQ vhosts chat, chat_test"
+  log "provisioned MariaDB databases chat, chat_test and RabbitMQ vhosts chat, chat_test, chat_it"
 
   print_env > "$RUN/env"
   log "all services up in $((SECONDS - t0))s; env written to $RUN/env"
@@ -382,6 +383,7 @@ print_env() {
     "CHAT_DB_PASSWORD=chat"
     "CHAT_TEST_DB_URL=jdbc:mysql://$HOST:$DB_PORT/chat_test"
     "CHAT_TEST_RABBIT_VHOST=chat_test"
+    "CHAT_IT_RABBIT_VHOST=chat_it"
     "CHAT_REDIS_HOST=$HOST"
     "CHAT_REDIS_PORT=$REDIS_PORT"
     "CHAT_RABBIT_HOST=$HOST"

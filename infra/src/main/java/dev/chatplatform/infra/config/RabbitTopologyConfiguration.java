@@ -21,7 +21,7 @@ public class RabbitTopologyConfiguration {
     }
 
     @Bean
-    Declarables writeTopology() {
+    public Declarables writeTopology() {
         TopicExchange writes = new TopicExchange(WriteTopology.EXCHANGE, true, false);
         FanoutExchange deadLetters = new FanoutExchange(WriteTopology.DEAD_LETTER_EXCHANGE, true, false);
         Queue persist = QueueBuilder.durable(WriteTopology.PERSIST_QUEUE)

@@ -39,8 +39,8 @@ public final class CreateChatService implements CreateChatUseCase {
         ChatNumber number = ChatNumber.of(numbers.next(SequenceKey.chatsOf(app), () -> true, "application"));
         Chat chat = Chat.open(app, number, command.title(), Timestamps.millis(clock.instant()));
         queue.publish(chat);
-        pending.put(chat);
-        numbers.open(SequenceKey.messagesOf(app, number));
+        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(chat));
+        AfterDurable.bestEffort("open the message counter", () -> numbers.open(SequenceKey.messagesOf(app, number)));
         return chat;
     }
 }

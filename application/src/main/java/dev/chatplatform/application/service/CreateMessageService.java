@@ -43,7 +43,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
         Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
                 Timestamps.millis(clock.instant()));
         queue.publish(message);
-        pending.put(message);
+        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(message));
         return message;
     }
 }

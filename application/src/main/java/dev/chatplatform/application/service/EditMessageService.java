@@ -35,7 +35,7 @@ public final class EditMessageService implements EditMessageUseCase {
                 .orElseThrow(() -> new NotFoundException("message"));
         Message edited = current.edit(command.body(), Timestamps.millis(clock.instant()));
         queue.publish(edited);
-        pending.put(edited);
+        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(edited));
         return edited;
     }
 }

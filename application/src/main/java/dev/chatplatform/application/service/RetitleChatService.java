@@ -34,7 +34,7 @@ public final class RetitleChatService implements RetitleChatUseCase {
         Chat current = reads.chat(app, command.number()).orElseThrow(() -> new NotFoundException("chat"));
         Chat retitled = current.retitle(command.title(), Timestamps.millis(clock.instant()));
         queue.publish(retitled);
-        pending.put(retitled);
+        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(retitled));
         return retitled;
     }
 }

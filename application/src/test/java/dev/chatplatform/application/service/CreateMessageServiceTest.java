@@ -59,6 +59,18 @@ class CreateMessageServiceTest {
     }
 
     @Test
+    void aConfirmedMessageIsAcknowledgedEvenWhenItsPendingCopyCannotBeKept() {
+        platform.pending.outage().start();
+
+        Message created = platform.post(app, chat, "durable already");
+
+        assertThat(platform.queue.publishedMessages()).containsExactly(created);
+        platform.pending.outage().end();
+        platform.runWorker();
+        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number())).isEqualTo(created);
+    }
+
+    @Test
     void acknowledgedMessageIsReadableAtOnceBeforeTheWorkerPersistsIt() {
         Message created = platform.post(app, chat, "read your writes");
 

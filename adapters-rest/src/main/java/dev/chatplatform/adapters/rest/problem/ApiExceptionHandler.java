@@ -3,6 +3,7 @@ package dev.chatplatform.adapters.rest.problem;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.domain.InvalidValueException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.problem());
+    }
+
+    /**
+     * Tomcat parses the query string only when a parameter is first read, inside the controller call,
+     * and throws this for a malformed one (e.g. {@code ?cursor=%%%}): the client's fault, not a 500.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+        HttpStatus status = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(ProblemDetails.of(status, "malformed-query",
+                "the query string could not be decoded (invalid percent-encoding or too many parameters)"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -119,8 +119,13 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                                 .filter(f -> f.term(t -> t.field("chat_number").value(chat.value())))
                                 // The filter decides what matches (substring semantics); the should clauses only rank.
                                 .filter(f -> f.wildcard(w -> w.field("body_chunks").value(pattern)))
-                                .should(sh -> sh.matchPhrase(m -> m.field("body").query(query).boost(2.0f)))
-                                .should(sh -> sh.match(m -> m.field("body").query(query)))))
+                                // Constant scores: a document's score depends on its own body only, never
+                                // on corpus statistics (BM25's do, and move at every refresh), so the
+                                // (score, number) cursor stays valid while messages are being written.
+                                .should(sh -> sh.constantScore(c -> c.boost(2.0f)
+                                        .filter(f -> f.matchPhrase(m -> m.field("body").query(query)))))
+                                .should(sh -> sh.constantScore(c -> c.boost(1.0f)
+                                        .filter(f -> f.match(m -> m.field("body").query(query)))))))
                         .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                         .sort(so -> so.field(f -> f.field("number").order(SortOrder.Desc)))
                         .trackScores(true);

@@ -1,0 +1,434 @@
+package dev.chatplatform.infra.system;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.chatplatform.worker.messaging.WriteTopology;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running system under test: the API and the worker as child processes of this JVM, started from
+ * the repackaged jar, on the real services but on throwaway resources of their own (a database
+ * {@code chat_sys_<run>}, one Redis database index, the test vhost's write queues, an index
+ * {@code messages_sys_<run>}). Started once per JVM by {@link PlatformExtension}, closed at the end.
+ */
+final class Platform implements AutoCloseable {
+
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final int STARTUP_RETRIES = 2;
+    private static final List<String> WRITE_QUEUES =
+            List.of(WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE);
+    private static final String API_MAIN = "dev.chatplatform.infra.api.ApiApplication";
+    private static final String WORKER_MAIN = "dev.chatplatform.infra.worker.WorkerApplication";
+
+    private final SystemServices services;
+    private final String database;
+    private final int redisDatabase;
+    private final String esIndex;
+    private final Path jar;
+    private final Path logDir;
+    private final int apiPort;
+    private final int workerPort;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicInteger apiStarts = new AtomicInteger();
+    private final AtomicInteger workerStarts = new AtomicInteger();
+    private final ChatClient client;
+    private final Truth truth;
+    private volatile Process api;
+    private volatile Process worker;
+    private volatile boolean closed;
+
+    private Platform(SystemServices services, String runId, Path jar) throws IOException {
+        this.services = services;
+        this.database = "chat_sys_" + runId;
+        this.redisDatabase = Integer.parseInt(System.getenv().getOrDefault("CHAT_SYS_REDIS_DATABASE", "13"));
+        this.esIndex = "messages_sys_" + runId;
+        this.jar = jar;
+        this.logDir = jar.getParent().resolve("system-logs");
+        Files.createDirectories(logDir);
+        this.apiPort = freePort();
+        this.workerPort = freePort();
+        this.client = new ChatClient(URI.create("http://127.0.0.1:" + apiPort));
+        this.truth = new Truth(services.databaseUrl(database), services.dbUser(), services.dbPassword());
+    }
+
+    static Platform start() {
+        String jarProperty = System.getProperty("chat.jar");
+        if (jarProperty == null || !Files.isRegularFile(Path.of(jarProperty))) {
+            throw new IllegalStateException("system property chat.jar must name the repackaged jar (run through "
+                    + "`mvn verify`, which builds it in the package phase); got " + jarProperty);
+        }
+        long started = System.nanoTime();
+        SystemServices services = SystemServices.resolve();
+        Platform platform;
+        try {
+            byte[] runId = new byte[4];
+            new SecureRandom().nextBytes(runId);
+            platform = new Platform(services, HexFormat.of().formatHex(runId), Path.of(jarProperty).toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::killProcesses, "system-platform-kill"));
+        try {
+            platform.prepareResources();
+            platform.api = platform.launch("api", API_MAIN, platform.apiStarts);
+            platform.worker = platform.launch("worker", WORKER_MAIN, platform.workerStarts);
+            CompletableFuture<Void> apiUp = CompletableFuture.runAsync(() -> platform.awaitHealthy("api"));
+            platform.awaitHealthy("worker");
+            apiUp.join();
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        log("platform up in %.1f s: api :%d, worker :%d, database %s, redis db %d, vhost %s, index %s",
+                seconds(started), platform.apiPort, platform.workerPort, platform.database, platform.redisDatabase,
+                services.rabbitVhost(), platform.esIndex);
+        return platform;
+    }
+
+    ChatClient client() {
+        return client;
+    }
+
+    /** The database, read directly: what the worker actually stored. */
+    Truth truth() {
+        return truth;
+    }
+
+    /** kill -9 the worker and wait until it is gone: whatever it held unacknowledged goes back to the queue. */
+    void killWorker() {
+        Process current = worker;
+        current.destroyForcibly();
+        try {
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the worker survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        log("worker killed with SIGKILL (pid %d, exit %d)", current.pid(), current.exitValue());
+    }
+
+    /** Starts a new worker process without waiting for it; see {@link #awaitWorkerHealthy()}. */
+    void launchWorker() {
+        if (worker.isAlive()) {
+            throw new IllegalStateException("a worker is already running (pid " + worker.pid() + ")");
+        }
+        worker = launch("worker", WORKER_MAIN, workerStarts);
+    }
+
+    void awaitWorkerHealthy() {
+        long started = System.nanoTime();
+        awaitHealthy("worker");
+        log("worker healthy %.1f s after the wait began", seconds(started));
+    }
+
+    /**
+     * Makes sure a healthy worker runs: a test that stopped it and failed half way must not leave the next
+     * test without one. Costs one health request when all is well.
+     */
+    void ensureWorkerRunning() {
+        if (!api.isAlive()) {
+            throw new IllegalStateException("the API process died; see " + logFile("api", apiStarts.get()));
+        }
+        if (!worker.isAlive()) {
+            log("no worker running: starting one");
+            launchWorker();
+        }
+        awaitHealthy("worker");
+    }
+
+    /** FLUSHDB of the run's Redis database: every counter and every pending write is gone. */
+    void wipeRedis() {
+        try (UnifiedJedis redis = redis()) {
+            redis.flushDB();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop(api);
+        stop(worker);
+        cleanUp("drop database " + database, () -> admin(statement -> statement.execute("DROP DATABASE IF EXISTS " + database)));
+        cleanUp("delete index " + esIndex, () -> deleteIndex());
+        cleanUp("delete write queues", this::deleteWriteQueues);
+        cleanUp("flush redis db " + redisDatabase, this::wipeRedis);
+        services.stopContainers();
+        log("platform stopped and cleaned up (logs in %s)", logDir);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void prepareResources() {
+        try {
+            admin(statement -> statement.execute(
+                    "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("MariaDB/MySQL at " + services.dbServerUrl() + " is not usable as "
+                    + services.dbUser() + " (start the services with scripts/services.sh and source its env)", e);
+        }
+        try {
+            wipeRedis();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Redis at " + services.redisHost() + ":" + services.redisPort()
+                    + " is not reachable", e);
+        }
+        try {
+            deleteWriteQueues();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("RabbitMQ at " + services.rabbitHost() + ":" + services.rabbitPort()
+                    + " vhost " + services.rabbitVhost() + " is not usable", e);
+        }
+        try {
+            int status = http.send(HttpRequest.newBuilder(URI.create(services.esUrl() + "/_cluster/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("cluster health answered " + status);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw new IllegalStateException("Elasticsearch at " + services.esUrl() + " is not usable", e);
+        }
+    }
+
+    private Process launch(String kind, String mainClass, AtomicInteger starts) {
+        Path log = logFile(kind, starts.incrementAndGet());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dloader.main=" + mainClass, "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("CHAT_"));
+        env.put("CHAT_DB_URL", services.databaseUrl(database));
+        env.put("CHAT_DB_USER", services.dbUser());
+        env.put("CHAT_DB_PASSWORD", services.dbPassword());
+        env.put("CHAT_REDIS_HOST", services.redisHost());
+        env.put("CHAT_REDIS_PORT", Integer.toString(services.redisPort()));
+        env.put("CHAT_REDIS_DATABASE", Integer.toString(redisDatabase));
+        env.put("CHAT_RABBIT_HOST", services.rabbitHost());
+        env.put("CHAT_RABBIT_PORT", Integer.toString(services.rabbitPort()));
+        env.put("CHAT_RABBIT_USER", services.rabbitUser());
+        env.put("CHAT_RABBIT_PASSWORD", services.rabbitPassword());
+        env.put("CHAT_RABBIT_VHOST", services.rabbitVhost());
+        env.put("CHAT_ES_URL", services.esUrl());
+        env.put("CHAT_ES_INDEX", esIndex);
+        env.put("CHAT_API_PORT", Integer.toString(apiPort));
+        env.put("CHAT_WORKER_PORT", Integer.toString(workerPort));
+        env.put("CHAT_COUNTS_RECONCILE_INTERVAL", "PT2S");
+        env.putAll(services.dialectEnvironment());
+        try {
+            Process process = builder.start();
+            log("started %s (pid %d), log %s", kind, process.pid(), log);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the " + kind, e);
+        }
+    }
+
+    /**
+     * Waits for the process to answer 200 on its health endpoint. A process that exits while starting is
+     * started again, at most {@link #STARTUP_RETRIES} times: on a starved machine its first database
+     * connection can outlast the 3 s connection timeout, and that says nothing about the behaviour under test.
+     */
+    private void awaitHealthy(String kind) {
+        boolean isApi = "api".equals(kind);
+        URI health = URI.create("http://127.0.0.1:" + (isApi ? apiPort : workerPort) + "/actuator/health");
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        int lastStatus = -1;
+        int retries = 0;
+        while (System.nanoTime() < deadline) {
+            Process process = isApi ? api : worker;
+            if (!process.isAlive()) {
+                String reason = "the " + kind + " exited with " + process.exitValue() + " while starting:\n" + tail(kind);
+                if (retries++ == STARTUP_RETRIES) {
+                    throw new IllegalStateException(reason);
+                }
+                log("%s exited while starting (%s), starting it again", kind, firstCause(kind));
+                if (isApi) {
+                    api = launch("api", API_MAIN, apiStarts);
+                } else {
+                    worker = launch("worker", WORKER_MAIN, workerStarts);
+                }
+                continue;
+            }
+            try {
+                lastStatus = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("the " + kind + " was not healthy within " + STARTUP_TIMEOUT.toSeconds()
+                + " s (last status " + lastStatus + "):\n" + tail(kind));
+    }
+
+    private String tail(String kind) {
+        Path log = logFile(kind, "api".equals(kind) ? apiStarts.get() : workerStarts.get());
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    /** The last "Caused by" of the latest log of that kind: the root cause of a failed start. */
+    private String firstCause(String kind) {
+        Path log = logFile(kind, "api".equals(kind) ? apiStarts.get() : workerStarts.get());
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.startsWith("Caused by:")).reduce((a, b) -> b).orElse("no cause logged");
+        } catch (IOException | UncheckedIOException e) {
+            return "no log";
+        }
+    }
+
+    private Path logFile(String kind, int start) {
+        return logDir.resolve(kind + "-" + start + ".log");
+    }
+
+    private UnifiedJedis redis() {
+        return RedisClient.builder()
+                .hostAndPort(new HostAndPort(services.redisHost(), services.redisPort()))
+                .clientConfig(DefaultJedisClientConfig.builder().database(redisDatabase).timeoutMillis(5000).build())
+                .build();
+    }
+
+    private void deleteWriteQueues() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(services.rabbitHost());
+        factory.setPort(services.rabbitPort());
+        factory.setUsername(services.rabbitUser());
+        factory.setPassword(services.rabbitPassword());
+        factory.setVirtualHost(services.rabbitVhost());
+        factory.setConnectionTimeout(5000);
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("chat-system-tests")) {
+            for (String queue : WRITE_QUEUES) {
+                try (Channel channel = connection.createChannel()) {
+                    channel.queueDelete(queue);
+                }
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deleteIndex() {
+        try {
+            int status = http.send(HttpRequest.newBuilder(URI.create(services.esUrl() + "/" + esIndex)).DELETE()
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200 && status != 404) {
+                throw new IllegalStateException("DELETE index answered " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface SqlWork {
+        void run(Statement statement) throws SQLException;
+    }
+
+    /** A connection to the server with no default database: ours may not exist yet, or be being dropped. */
+    private void admin(SqlWork work) {
+        try (Connection connection = DriverManager.getConnection(services.databaseUrl(""), services.dbUser(),
+                services.dbPassword()); Statement statement = connection.createStatement()) {
+            work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void stop(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void killProcesses() {
+        for (Process process : new Process[] {api, worker}) {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void cleanUp(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log("clean-up failed: %s: %s", what, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[system] " + String.format(format, args));
+    }
+}

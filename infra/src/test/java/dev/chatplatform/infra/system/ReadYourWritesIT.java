@@ -1,0 +1,73 @@
+package dev.chatplatform.infra.system;
+
+import dev.chatplatform.infra.system.ChatClient.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.chatplatform.infra.system.Platform.log;
+import static dev.chatplatform.infra.system.Platform.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A 201 means the write is readable at once, even when nothing has been persisted yet. */
+@ExtendWith(PlatformExtension.class)
+class ReadYourWritesIT {
+
+    private static final int MESSAGES = 5;
+
+    @Test
+    void acknowledgedWritesAreReadableAtOnceWithTheWorkerDownAndPersistedWhenItIsBack(Platform platform) {
+        platform.ensureWorkerRunning();
+        ChatClient client = platform.client();
+        String token = client.createApp(TestData.appName("ryw"));
+        long appId = platform.truth().appId(token).orElseThrow();
+        String tag = TestData.tag();
+        Map<Long, String> posted = new LinkedHashMap<>();
+        long chat;
+
+        platform.killWorker();
+        try {
+            chat = client.newChat(token);
+            Reply chatRead = client.getChat(token, chat);
+            assertThat(chatRead.status()).as("GET chat right after its 201: %s", chatRead).isEqualTo(200);
+            assertThat(chatRead.json().get("number").asLong()).isEqualTo(chat);
+
+            for (int i = 0; i < MESSAGES; i++) {
+                String body = TestData.body(tag, i, "ryw");
+                long number = client.newMessage(token, chat, body);
+                posted.put(number, body);
+
+                Reply read = client.getMessage(token, chat, number);
+                assertThat(read.status()).as("GET message right after its 201: %s", read).isEqualTo(200);
+                assertThat(read.json().get("body").asString()).isEqualTo(body);
+
+                Reply list = client.listMessages(token, chat, "limit=100");
+                assertThat(list.status()).isEqualTo(200);
+                List<JsonNode> listed = list.json().get("data").valueStream().toList();
+                assertThat(listed).as("the list, newest first, right after a 201").hasSize(i + 1);
+                assertThat(listed.getFirst().get("number").asLong()).isEqualTo(number);
+                assertThat(listed.getFirst().get("body").asString()).isEqualTo(body);
+            }
+            // Nothing of it is in the database: the reads above came from the acknowledged, pending state.
+            assertThat(platform.truth().chatNumbers(appId)).isEmpty();
+            assertThat(platform.truth().messageCount(appId, chat)).isZero();
+        } finally {
+            platform.ensureWorkerRunning();
+        }
+
+        long workerBack = System.nanoTime();
+        await("the backlog persisted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> platform.truth().messages(appId, chat).equals(posted)
+                        && platform.truth().chatNumbers(appId).contains(chat));
+        log("read-your-writes held with the worker down; backlog persisted %.2f s after the new worker was healthy",
+                seconds(workerBack));
+        assertThat(client.getChat(token, chat).status()).isEqualTo(200);
+        assertThat(client.listAllMessages(token, chat)).isEqualTo(posted);
+    }
+}

@@ -21,6 +21,10 @@ import java.util.function.Supplier;
 /**
  * Reads that see every acknowledged write: the persisted state merged with the pending one, the newer
  * winning. When the pending store is down, reads fall back to what is persisted.
+ * <p>
+ * The pending store is always read first. The worker drops a pending copy only after the state is
+ * committed, so a write that is gone from the pending store by then is already visible in the database.
+ * Read the other way round, a write the worker moves between the two reads is in neither answer.
  */
 public final class ChatReads {
 
@@ -37,8 +41,8 @@ public final class ChatReads {
     }
 
     public Optional<Chat> chat(AppId app, ChatNumber number) {
-        Optional<Chat> stored = chats.find(app, number);
         Optional<Chat> pendingChat = pendingOr(() -> pending.findChat(app, number), Optional.empty());
+        Optional<Chat> stored = chats.find(app, number);
         if (pendingChat.isEmpty()) {
             return stored;
         }
@@ -59,18 +63,19 @@ public final class ChatReads {
     }
 
     public Optional<Message> message(AppId app, ChatNumber chat, MessageNumber number) {
-        Optional<Message> stored = messages.find(app, chat, number);
         Optional<Message> pendingMessage = pendingOr(() -> pending.findMessage(app, chat, number), Optional.empty());
+        Optional<Message> stored = messages.find(app, chat, number);
         return newer(stored, pendingMessage);
     }
 
     /** Messages numbered below {@code belowNumber}, newest first, persisted or not. */
     public List<Message> messagesBelow(AppId app, ChatNumber chat, long belowNumber, int limit) {
+        List<Message> pendingPage = pendingOr(() -> pending.messagesBelow(app, chat, belowNumber, limit), List.of());
         Map<Long, Message> byNumber = new TreeMap<>();
         for (Message message : messages.page(app, chat, belowNumber, limit)) {
             byNumber.put(message.number().value(), message);
         }
-        for (Message message : pendingOr(() -> pending.messagesBelow(app, chat, belowNumber, limit), List.<Message>of())) {
+        for (Message message : pendingPage) {
             byNumber.merge(message.number().value(), message, (a, b) -> b.isNewerThan(a) ? b : a);
         }
         List<Message> newestFirst = new ArrayList<>(byNumber.values()).reversed();

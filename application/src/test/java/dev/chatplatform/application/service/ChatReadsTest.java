@@ -3,15 +3,20 @@ package dev.chatplatform.application.service;
 import dev.chatplatform.application.fakes.FakeChatStore;
 import dev.chatplatform.application.fakes.FakeMessageStore;
 import dev.chatplatform.application.fakes.FakePendingWrites;
+import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
 import static dev.chatplatform.application.mothers.Messages.aMessage;
@@ -127,6 +132,84 @@ class ChatReadsTest {
         assertThat(reads.message(app, chat.number(), message(2).number())).contains(message(2));
         assertThat(reads.message(app, chat.number(), message(3).number())).isEmpty();
         assertThat(numbers(reads.messagesBelow(app, chat.number(), Long.MAX_VALUE, 10))).containsExactly(2L, 1L);
+    }
+
+    /**
+     * The worker commits a write and drops its pending copy just after the read has looked in the
+     * database: the read must still find the write, so it looks in the pending store first.
+     */
+    @Test
+    void aWriteTheWorkerMovesFromPendingToStoredDuringTheReadIsStillFound() {
+        Chat opened = aChat().inApp(app).build();
+        Message posted = message(1);
+
+        assertThat(racingWorker(opened, posted).chat(app, opened.number())).contains(opened);
+        assertThat(racingWorker(opened, posted).message(app, posted.chatNumber(), posted.number())).contains(posted);
+        assertThat(racingWorker(opened, posted).messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10))
+                .containsExactly(posted);
+    }
+
+    /**
+     * Reads over fresh fakes that hold the chat and the message pending, with a worker that persists and
+     * settles both right after the first database read has returned.
+     */
+    private static ChatReads racingWorker(Chat chat, Message message) {
+        FakePendingWrites pending = new FakePendingWrites();
+        FakeChatStore chats = new FakeChatStore();
+        FakeMessageStore messages = new FakeMessageStore(chats);
+        pending.put(chat);
+        pending.put(message);
+        Runnable worker = () -> {
+            chats.saveAll(List.of(chat));
+            pending.settleChats(List.of(chat));
+            messages.saveAll(List.of(message));
+            pending.settleMessages(List.of(message));
+        };
+        AtomicBoolean moved = new AtomicBoolean();
+        Runnable once = () -> {
+            if (moved.compareAndSet(false, true)) {
+                worker.run();
+            }
+        };
+        ChatStore racingChats = new ChatStore() {
+            @Override
+            public Optional<Chat> find(AppId app, ChatNumber number) {
+                Optional<Chat> found = chats.find(app, number);
+                once.run();
+                return found;
+            }
+
+            @Override
+            public List<Chat> page(AppId app, InboxPosition after, int limit) {
+                return chats.page(app, after, limit);
+            }
+
+            @Override
+            public void saveAll(List<Chat> saved) {
+                chats.saveAll(saved);
+            }
+        };
+        MessageStore racingMessages = new MessageStore() {
+            @Override
+            public Optional<Message> find(AppId app, ChatNumber chatNumber, MessageNumber number) {
+                Optional<Message> found = messages.find(app, chatNumber, number);
+                once.run();
+                return found;
+            }
+
+            @Override
+            public List<Message> page(AppId app, ChatNumber chatNumber, long belowNumber, int limit) {
+                List<Message> found = messages.page(app, chatNumber, belowNumber, limit);
+                once.run();
+                return found;
+            }
+
+            @Override
+            public void saveAll(List<Message> saved) {
+                messages.saveAll(saved);
+            }
+        };
+        return new ChatReads(pending, racingChats, racingMessages);
     }
 
     private Message message(long number) {

@@ -68,7 +68,9 @@ class BadInputIT {
         long chat = client.newChat(token);
         long message = client.newMessage(token, chat, "first");
         client.newMessage(token, chat, "second");
-        String cursor = client.listMessages(token, chat, "limit=1").json().get("next_cursor").asString();
+        JsonNode firstPage = client.listMessages(token, chat, "limit=1").json();
+        assertThat(firstPage.get("next_cursor").isString()).as("a second page after %s", firstPage).isTrue();
+        String cursor = firstPage.get("next_cursor").asString();
         fixture = new Fixture(client, token, chat, message, cursor);
     }
 

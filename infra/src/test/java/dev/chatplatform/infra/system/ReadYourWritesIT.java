@@ -20,6 +20,44 @@ import static org.awaitility.Awaitility.await;
 class ReadYourWritesIT {
 
     private static final int MESSAGES = 5;
+    private static final int CONCURRENT_CLIENTS = 20;
+    private static final int RACE_ROUNDS = 600;
+
+    /**
+     * The worker persists a write and then drops its pending copy, concurrently with reads: a read must
+     * never fall between the two stores and miss a write it was told about.
+     */
+    @Test
+    void acknowledgedWritesStayReadableWhileTheWorkerMovesThemFromPendingToStored(Platform platform) {
+        platform.ensureWorkerRunning();
+        ChatClient client = platform.client();
+        String token = client.createApp(TestData.appName("ryw-race"));
+        String tag = TestData.tag();
+        List<Load.Outcome<String>> rounds = Load.run(CONCURRENT_CLIENTS, RACE_ROUNDS, i -> {
+            long chat = client.newChat(token);
+            Reply chatRead = client.getChat(token, chat);
+            if (chatRead.status() != 200) {
+                return "chat " + chat + " read right after its 201: " + chatRead;
+            }
+            String body = TestData.body(tag, i, "race");
+            long number = client.newMessage(token, chat, body);
+            Reply messageRead = client.getMessage(token, chat, number);
+            if (messageRead.status() != 200) {
+                return "message " + chat + "/" + number + " read right after its 201: " + messageRead;
+            }
+            Reply list = client.listMessages(token, chat, "limit=10");
+            if (list.status() != 200 || list.json().get("data").size() != 1) {
+                return "chat " + chat + " listed right after its message's 201: " + list;
+            }
+            return null;
+        });
+        List<String> misses = rounds.stream()
+                .map(o -> o.failed() ? o.error().toString() : o.value())
+                .filter(java.util.Objects::nonNull).toList();
+        log("%d create-then-read rounds from %d clients while the worker persisted them: %d reads missed a write",
+                RACE_ROUNDS, CONCURRENT_CLIENTS, misses.size());
+        assertThat(misses).as("reads that missed an acknowledged write").isEmpty();
+    }
 
     @Test
     void acknowledgedWritesAreReadableAtOnceWithTheWorkerDownAndPersistedWhenItIsBack(Platform platform) {

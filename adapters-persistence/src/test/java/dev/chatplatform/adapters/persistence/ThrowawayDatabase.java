@@ -1,5 +1,10 @@
 package dev.chatplatform.adapters.persistence;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -9,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +105,19 @@ public final class ThrowawayDatabase {
             statement.execute("DROP DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test database " + name, e);
+        }
+    }
+
+    /** Gives each {@link PersistenceIT} context a database of its own, dropped when the context closes. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            ThrowawayDatabase database = create();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            database.register((name, value) -> properties.put(name, value.get()));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(database.name, properties));
+            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> database.drop());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.chatplatform.adapters.persistence.counts;
 
-import dev.chatplatform.adapters.persistence.PersistenceTestApplication;
-import dev.chatplatform.adapters.persistence.ThrowawayDatabase;
+import dev.chatplatform.adapters.persistence.PersistenceIT;
 import dev.chatplatform.adapters.persistence.app.JpaAppStore;
 import dev.chatplatform.adapters.persistence.chat.JdbcChatStore;
 import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
@@ -13,14 +12,9 @@ import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,21 +28,8 @@ import static dev.chatplatform.application.mothers.Messages.aMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** chats_count and messages_count against MariaDB/MySQL: only what changed is recounted, and nothing is missed. */
-@SpringBootTest(classes = PersistenceTestApplication.class)
-@DirtiesContext
+@PersistenceIT
 class JdbcCountStoreIT {
-
-    private static final ThrowawayDatabase DATABASE = ThrowawayDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry properties) {
-        DATABASE.register(properties);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.drop();
-    }
 
     @Autowired
     private JdbcCountStore counts;

@@ -5,6 +5,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.chatplatform.worker.messaging.WriteTopology;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -162,6 +163,16 @@ final class Platform implements AutoCloseable {
             launchWorker();
         }
         awaitHealthy("worker");
+    }
+
+    /**
+     * Makes Redis stop answering every client for the given time (CLIENT PAUSE ALL): to the API it looks
+     * like a hung server, whose commands time out. Redis answers again by itself when the time is up.
+     */
+    void hangRedis(Duration duration) {
+        try (UnifiedJedis redis = redis()) {
+            redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", Long.toString(duration.toMillis()), "ALL");
+        }
     }
 
     /** FLUSHDB of the run's Redis database: every counter and every pending write is gone. */

@@ -2,12 +2,14 @@ package dev.chatplatform.infra.system;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
 import dev.chatplatform.worker.messaging.WriteTopology;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -341,6 +343,52 @@ final class Platform implements AutoCloseable {
     }
 
     private void deleteWriteQueues() {
+        onBroker(channel -> {
+            for (String queue : WRITE_QUEUES) {
+                channel.queueDelete(queue);
+            }
+            return null;
+        });
+    }
+
+    /** Publishes bytes to the write exchange as the API would, but without the API's checks: a poison command. */
+    void publishRawCommand(String routingKey, byte[] body) {
+        onBroker(channel -> {
+            channel.confirmSelect();
+            channel.basicPublish(WriteTopology.EXCHANGE, routingKey, true, MessageProperties.PERSISTENT_BASIC, body);
+            channel.waitForConfirmsOrDie(10_000);
+            return null;
+        });
+    }
+
+    /** How many commands wait in the dead-letter queue. */
+    long deadLetterCount() {
+        return onBroker(channel -> (long) channel.queueDeclarePassive(WriteTopology.DEAD_LETTER_QUEUE).getMessageCount());
+    }
+
+    /** A measurement of the worker's Micrometer registry, through its Actuator endpoint (0 if not yet recorded). */
+    double workerMetric(String name, String tag) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + workerPort
+                    + "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag))).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return 0;
+            }
+            return JsonMapper.builder().build().readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface BrokerWork<T> {
+        T run(Channel channel) throws IOException, InterruptedException, java.util.concurrent.TimeoutException;
+    }
+
+    private <T> T onBroker(BrokerWork<T> work) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(services.rabbitHost());
         factory.setPort(services.rabbitPort());
@@ -348,13 +396,13 @@ final class Platform implements AutoCloseable {
         factory.setPassword(services.rabbitPassword());
         factory.setVirtualHost(services.rabbitVhost());
         factory.setConnectionTimeout(5000);
-        try (com.rabbitmq.client.Connection connection = factory.newConnection("chat-system-tests")) {
-            for (String queue : WRITE_QUEUES) {
-                try (Channel channel = connection.createChannel()) {
-                    channel.queueDelete(queue);
-                }
-            }
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("chat-system-tests");
+             Channel channel = connection.createChannel()) {
+            return work.run(channel);
         } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -140,10 +140,15 @@ final class Platform implements AutoCloseable {
 
     /** Starts a new worker process without waiting for it; see {@link #awaitWorkerHealthy()}. */
     void launchWorker() {
+        launchWorker(Map.of());
+    }
+
+    /** Starts a worker whose environment differs from the platform's, e.g. pointed at a dead Elasticsearch. */
+    void launchWorker(Map<String, String> environmentOverrides) {
         if (worker.isAlive()) {
             throw new IllegalStateException("a worker is already running (pid " + worker.pid() + ")");
         }
-        worker = launch("worker", WORKER_MAIN, workerStarts);
+        worker = launch("worker", WORKER_MAIN, workerStarts, environmentOverrides);
     }
 
     void awaitWorkerHealthy() {
@@ -234,6 +239,10 @@ final class Platform implements AutoCloseable {
     }
 
     private Process launch(String kind, String mainClass, AtomicInteger starts) {
+        return launch(kind, mainClass, starts, Map.of());
+    }
+
+    private Process launch(String kind, String mainClass, AtomicInteger starts, Map<String, String> overrides) {
         Path log = logFile(kind, starts.incrementAndGet());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dloader.main=" + mainClass, "-jar", jar.toString())
@@ -258,6 +267,7 @@ final class Platform implements AutoCloseable {
         env.put("CHAT_WORKER_PORT", Integer.toString(workerPort));
         env.put("CHAT_COUNTS_RECONCILE_INTERVAL", "PT2S");
         env.putAll(services.dialectEnvironment());
+        env.putAll(overrides);
         try {
             Process process = builder.start();
             log("started %s (pid %d), log %s", kind, process.pid(), log);

@@ -27,34 +27,25 @@ public class IndexMessagesListener {
     private static final Logger LOG = LoggerFactory.getLogger(IndexMessagesListener.class);
 
     private final IndexMessagesUseCase indexMessages;
-    private final WriteCodec codec;
+    private final CommandDeliveries deliveries;
     private final Counter indexed;
-    private final Counter poisoned;
 
     public IndexMessagesListener(IndexMessagesUseCase indexMessages, WriteCodec codec, MeterRegistry meters) {
         this.indexMessages = indexMessages;
-        this.codec = codec;
+        this.deliveries = new CommandDeliveries(WriteTopology.INDEX_QUEUE, codec, meters);
         this.indexed = meters.counter("chat.worker.indexed");
-        this.poisoned = meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.INDEX_QUEUE);
     }
 
     @RabbitListener(queues = WriteTopology.INDEX_QUEUE, containerFactory = "writeBatchListenerFactory")
-    public void onBatch(List<org.springframework.amqp.core.Message> deliveries, Channel channel) throws IOException {
+    public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
         Map<Message, Long> tags = new IdentityHashMap<>();
-        List<Message> messages = new ArrayList<>(deliveries.size());
-        for (org.springframework.amqp.core.Message delivery : deliveries) {
-            long tag = delivery.getMessageProperties().getDeliveryTag();
-            try {
-                if (codec.decode(delivery.getBody()) instanceof WriteCodec.MessageWrite write) {
-                    messages.add(write.message());
-                    tags.put(write.message(), tag);
-                } else {
-                    channel.basicAck(tag, false); // only messages are indexed
-                }
-            } catch (WriteCodec.PoisonCommandException e) {
-                LOG.error("dead-lettering unreadable command (delivery {}): {}", tag, e.getMessage());
-                poisoned.increment();
-                channel.basicReject(tag, false);
+        List<Message> messages = new ArrayList<>(batch.size());
+        for (CommandDeliveries.Decoded command : deliveries.decode(batch, channel)) {
+            if (command.write() instanceof WriteCodec.MessageWrite write) {
+                messages.add(write.message());
+                tags.put(write.message(), command.tag());
+            } else {
+                channel.basicAck(command.tag(), false); // only messages are indexed
             }
         }
         if (messages.isEmpty()) {
@@ -62,8 +53,7 @@ public class IndexMessagesListener {
         }
         List<Message> rejected = Backoff.untilAvailable(() -> indexMessages.index(messages), LOG, "indexing a batch");
         for (Message message : rejected) {
-            poisoned.increment();
-            channel.basicReject(tags.remove(message), false);
+            deliveries.deadLetter(channel, tags.remove(message), "the index rejected message " + message.number().value());
         }
         for (long tag : tags.values()) {
             channel.basicAck(tag, false);

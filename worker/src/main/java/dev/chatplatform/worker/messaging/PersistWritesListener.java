@@ -3,6 +3,7 @@ package dev.chatplatform.worker.messaging;
 import com.rabbitmq.client.Channel;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.worker.messaging.CommandDeliveries.Decoded;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
 import io.micrometer.core.instrument.Counter;
@@ -27,30 +28,18 @@ public class PersistWritesListener {
     private static final Logger LOG = LoggerFactory.getLogger(PersistWritesListener.class);
 
     private final PersistWritesUseCase persistWrites;
-    private final WriteCodec codec;
+    private final CommandDeliveries deliveries;
     private final Counter persisted;
-    private final Counter poisoned;
 
     public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, MeterRegistry meters) {
         this.persistWrites = persistWrites;
-        this.codec = codec;
+        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, codec, meters);
         this.persisted = meters.counter("chat.worker.persisted");
-        this.poisoned = meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.PERSIST_QUEUE);
     }
 
     @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory")
-    public void onBatch(List<org.springframework.amqp.core.Message> deliveries, Channel channel) throws IOException {
-        List<Decoded> decoded = new ArrayList<>(deliveries.size());
-        for (org.springframework.amqp.core.Message delivery : deliveries) {
-            long tag = delivery.getMessageProperties().getDeliveryTag();
-            try {
-                decoded.add(new Decoded(tag, codec.decode(delivery.getBody())));
-            } catch (WriteCodec.PoisonCommandException e) {
-                LOG.error("dead-lettering unreadable command (delivery {}): {}", tag, e.getMessage());
-                poisoned.increment();
-                channel.basicReject(tag, false);
-            }
-        }
+    public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
+        List<Decoded> decoded = deliveries.decode(batch, channel);
         if (decoded.isEmpty()) {
             return;
         }
@@ -100,8 +89,5 @@ public class PersistWritesListener {
             }
         }
         persistWrites.persist(chats, messages);
-    }
-
-    private record Decoded(long tag, WriteCodec.Write write) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatplatform.adapters.search;
 
+import dev.chatplatform.application.port.in.SearchMessagesUseCase;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,8 @@ import java.util.List;
 final class BodyChunks {
 
     static final int SIZE = 1000;
-    static final int MAX_QUERY = 200;
+    /** The longest query the API accepts: raising it there widens the overlap here. */
+    static final int MAX_QUERY = SearchMessagesUseCase.Query.MAX_LENGTH;
     static final int STEP = SIZE - MAX_QUERY + 1;
 
     private BodyChunks() {

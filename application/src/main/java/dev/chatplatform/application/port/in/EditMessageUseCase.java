@@ -2,7 +2,7 @@ package dev.chatplatform.application.port.in;
 
 import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatNumber;
-import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 
@@ -10,7 +10,7 @@ import java.util.Objects;
 
 public interface EditMessageUseCase {
 
-    Message edit(Command command);
+    MessageView edit(Command command);
 
     record Command(AppToken token, ChatNumber chat, MessageNumber number, MessageBody body) {
         public Command {

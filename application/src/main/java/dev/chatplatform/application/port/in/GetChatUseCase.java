@@ -1,10 +1,10 @@
 package dev.chatplatform.application.port.in;
 
 import dev.chatplatform.domain.app.AppToken;
-import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.domain.chat.ChatNumber;
 
 public interface GetChatUseCase {
 
-    Chat get(AppToken token, ChatNumber number);
+    ChatView get(AppToken token, ChatNumber number);
 }

@@ -2,10 +2,10 @@ package dev.chatplatform.application.port.in;
 
 import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatNumber;
-import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.domain.message.MessageNumber;
 
 public interface GetMessageUseCase {
 
-    Message get(AppToken token, ChatNumber chat, MessageNumber number);
+    MessageView get(AppToken token, ChatNumber chat, MessageNumber number);
 }

@@ -1,7 +1,7 @@
 package dev.chatplatform.application.port.in;
 
 import dev.chatplatform.domain.app.AppToken;
-import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
 
@@ -9,7 +9,7 @@ import java.util.Objects;
 
 public interface RetitleChatUseCase {
 
-    Chat retitle(Command command);
+    ChatView retitle(Command command);
 
     record Command(AppToken token, ChatNumber number, ChatTitle title) {
         public Command {

@@ -5,14 +5,14 @@ import dev.chatplatform.application.PageRequest;
 import dev.chatplatform.domain.InvalidValueException;
 import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatNumber;
-import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.application.MessageView;
 
 import java.util.Objects;
 
 public interface SearchMessagesUseCase {
 
     /** Messages of the chat whose body contains the query, case-insensitively; best match first, then newest. */
-    Page<Message> search(Query query);
+    Page<MessageView> search(Query query);
 
     record Query(AppToken token, ChatNumber chat, String text, PageRequest page) {
         public static final int MAX_LENGTH = 200;

@@ -3,21 +3,46 @@ package dev.chatplatform.application.port.out;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public interface ChatStore {
 
+    /** The chat with its participants and derived data (counts, last message). */
     Optional<Chat> find(AppId app, ChatNumber number);
 
-    /** The inbox: most recent activity first, then number descending; starts after {@code after} when given. */
-    List<Chat> page(AppId app, InboxPosition after, int limit);
+    /**
+     * The inbox: most recent activity first, then number descending; starts after {@code after} when
+     * given. Keyset only, so any depth costs the same.
+     */
+    List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit);
 
-    /** Stores each state unless a newer one is stored already; idempotent. */
+    /**
+     * Stores each state unless a newer one is stored already; idempotent. Participants are written
+     * once, with the chat.
+     */
     void saveAll(List<Chat> chats);
 
     record InboxPosition(Instant activityAt, long number) {
+    }
+
+    /**
+     * Which chats the inbox keeps; {@link #ALL} keeps all.
+     *
+     * @param text         when given, keeps chats whose title or a participant's name or phone contains
+     *                     it case-insensitively, and also every chat in {@code mentionedIn}
+     * @param mentionedIn  chats with a message body containing {@code text} (found by the search index)
+     * @param participant  when given, keeps only chats this user is in
+     */
+    record InboxFilter(String text, Set<ChatNumber> mentionedIn, UserId participant) {
+        public static final InboxFilter ALL = new InboxFilter(null, Set.of(), null);
+
+        public InboxFilter {
+            mentionedIn = mentionedIn == null ? Set.of() : Set.copyOf(mentionedIn);
+        }
     }
 }

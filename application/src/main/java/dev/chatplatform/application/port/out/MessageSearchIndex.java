@@ -5,6 +5,7 @@ import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 
 import java.util.List;
+import java.util.Set;
 
 /** Full-text index of message bodies with substring semantics (what SQL {@code LIKE '%q%'} finds). */
 public interface MessageSearchIndex {
@@ -16,6 +17,12 @@ public interface MessageSearchIndex {
     List<Message> indexAll(List<Message> messages);
 
     Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit);
+
+    /**
+     * The chats of an application with at least one message whose body contains {@code query}, at most
+     * {@code max} of them (which ones, when there are more, is unspecified).
+     */
+    Set<ChatNumber> chatsMentioning(AppId app, String query, int max);
 
     /** Where a page ends in relevance order: score descending, then number descending. */
     record SearchPosition(double score, long number) {

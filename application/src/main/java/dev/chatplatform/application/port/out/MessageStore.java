@@ -4,20 +4,29 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.message.MessageRange;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/** Stored messages; every message read carries its reaction summary. */
 public interface MessageStore {
 
     Optional<Message> find(AppId app, ChatNumber chat, MessageNumber number);
 
-    /** Messages numbered below {@code belowNumber}, newest first. */
-    List<Message> page(AppId app, ChatNumber chat, long belowNumber, int limit);
+    /** Several messages of an application at once (the inbox's last messages); missing ones are left out. */
+    List<Message> findAll(AppId app, Collection<Key> keys);
+
+    /** The chat's messages in {@code range}, newest (highest number) first, at most {@code limit}. */
+    List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit);
 
     /**
      * Stores each state unless a newer one is stored already, records the chats' latest activity and
-     * marks their counts for reconciliation; idempotent.
+     * last message, and marks their counts for reconciliation; idempotent.
      */
     void saveAll(List<Message> messages);
+
+    record Key(ChatNumber chat, MessageNumber number) {
+    }
 }

@@ -5,13 +5,20 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.reaction.Reaction;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Acknowledged states the worker has not persisted yet: what makes a write readable right after its
- * 201. The worker settles an entry once the same state is stored; a newer state stays pending.
+ * answer. The worker settles an entry once the same (or a newer) state is stored; a newer pending state
+ * stays. Every method throws {@link dev.chatplatform.application.DependencyUnavailableException} when
+ * the store is unreachable.
  */
 public interface PendingWrites {
 
@@ -19,14 +26,41 @@ public interface PendingWrites {
 
     void put(Message message);
 
+    void put(User user);
+
+    /** The reaction's state with its new total score; a pending state with a higher score is kept. */
+    void put(Reaction reaction);
+
+    /** The receipt's merged state; merged with any pending one (the larger cursors win). */
+    void put(Receipt receipt);
+
     Optional<Chat> findChat(AppId app, ChatNumber number);
 
     Optional<Message> findMessage(AppId app, ChatNumber chat, MessageNumber number);
 
-    /** Pending messages of a chat numbered below {@code belowNumber}, newest first, at most {@code limit}. */
-    List<Message> messagesBelow(AppId app, ChatNumber chat, long belowNumber, int limit);
+    /**
+     * Pending messages of a chat numbered strictly between {@code aboveNumber} and {@code belowNumber},
+     * newest first, at most {@code limit}.
+     */
+    List<Message> messagesBetween(AppId app, ChatNumber chat, long aboveNumber, long belowNumber, int limit);
+
+    Optional<User> findUser(AppId app, UserId id);
+
+    /** Every pending reaction state of a chat (there are few: they live until the worker catches up). */
+    List<Reaction> reactions(AppId app, ChatNumber chat);
+
+    /** Pending receipts of a chat, by user. */
+    Map<UserId, Receipt> receipts(AppId app, ChatNumber chat);
 
     void settleChats(List<Chat> persisted);
 
     void settleMessages(List<Message> persisted);
+
+    void settleUsers(List<User> persisted);
+
+    /** Drops each pending reaction whose score the stored state has reached. */
+    void settleReactions(List<Reaction> persisted);
+
+    /** Drops each pending receipt the stored state covers. */
+    void settleReceipts(List<Receipt> persisted);
 }

@@ -1,10 +1,9 @@
 package dev.chatplatform.adapters.persistence;
 
 import dev.chatplatform.domain.app.AppId;
-import dev.chatplatform.domain.chat.ChatNumber;
-import dev.chatplatform.domain.chat.ChatTitle;
-import dev.chatplatform.domain.message.MessageBody;
-import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.user.Phone;
+import dev.chatplatform.domain.user.UserId;
+import dev.chatplatform.domain.user.UserName;
 import org.springframework.stereotype.Component;
 
 /** Column values to domain values, for the MapStruct mappers next to each entity. */
@@ -15,19 +14,15 @@ public class DomainValues {
         return new AppId(value);
     }
 
-    public ChatNumber chatNumber(long value) {
-        return new ChatNumber(value);
+    public UserId userId(String value) {
+        return new UserId(value);
     }
 
-    public MessageNumber messageNumber(long value) {
-        return new MessageNumber(value);
+    public UserName userName(String value) {
+        return new UserName(value);
     }
 
-    public ChatTitle title(String value) {
-        return value == null ? null : new ChatTitle(value);
-    }
-
-    public MessageBody body(String value) {
-        return new MessageBody(value);
+    public Phone phone(String value) {
+        return value == null ? null : new Phone(value);
     }
 }

@@ -1,61 +1,78 @@
 package dev.chatplatform.adapters.persistence.chat;
 
+import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.JsonColumns;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
 import dev.chatplatform.adapters.persistence.counts.CountChanges;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
-import org.springframework.data.domain.Limit;
+import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import dev.chatplatform.adapters.persistence.Db;
-import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+/**
+ * Chats and their participants. Lock order, shared with the other writers so that none deadlocks with
+ * another: count_changes, then chat_participants, then chats. (One exception is unavoidable: a chat's
+ * save reads its users' rows last, with shared locks, see {@link SearchText#refresh}.)
+ */
 @Repository
 public class JdbcChatStore implements ChatStore {
 
     /**
      * Insert, or take the new title only when the state is newer (updated_at is the version), so a
-     * redelivered or late command changes nothing. Assignments run left to right: title reads the old
-     * updated_at. VALUES() rather than a row alias: MariaDB accepts only this form.
+     * redelivered or late command changes nothing. Participants are never updated: written once.
+     * Assignments run left to right: title reads the old updated_at. VALUES() rather than a row alias:
+     * MariaDB accepts only this form.
      */
     private static final String UPSERT = """
-            INSERT INTO chats (app_id, number, title, activity_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO chats (app_id, number, title, participants, search_text, activity_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
               title = IF(VALUES(updated_at) > updated_at, VALUES(title), title),
               updated_at = GREATEST(updated_at, VALUES(updated_at))""";
 
-    private final ChatJpaRepository repository;
-    private final ChatMapper mapper;
+    /**
+     * A chat's participants, before the chat row (see the lock order). A new chat's activity is its
+     * creation; if its messages came first, the reconciler moves both copies of activity_at (its count
+     * change is marked here). An existing row keeps its activity.
+     */
+    private static final String ADD_PARTICIPANT = """
+            INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE activity_at = activity_at""";
+
+    private static final String FIND = "SELECT " + ChatRows.COLUMNS + " FROM chats c WHERE c.app_id = ? AND c.number = ?";
+
     private final JdbcTemplate jdbc;
     private final CountChanges countChanges;
+    private final SearchText searchText;
     private final Db db;
 
-    public JdbcChatStore(ChatJpaRepository repository, ChatMapper mapper, JdbcTemplate jdbc, CountChanges countChanges,
-                         Db db) {
-        this.db = db;
-        this.repository = repository;
-        this.mapper = mapper;
+    public JdbcChatStore(JdbcTemplate jdbc, CountChanges countChanges, SearchText searchText, Db db) {
         this.jdbc = jdbc;
         this.countChanges = countChanges;
+        this.searchText = searchText;
+        this.db = db;
     }
 
     @Override
     public Optional<Chat> find(AppId app, ChatNumber number) {
-        return db.read(() -> repository.findById(new ChatEntity.Key(app.value(), number.value())).map(mapper::toDomain));
+        return db.read(() -> jdbc.query(FIND, ChatRows.CHAT, app.value(), number.value()).stream().findFirst());
     }
 
     @Override
-    public List<Chat> page(AppId app, InboxPosition after, int limit) {
-        return db.read(() -> (after == null
-                ? repository.firstInboxPage(app.value(), Limit.of(limit))
-                : repository.inboxPageAfter(app.value(), after.activityAt(), after.number(), Limit.of(limit)))
-                .stream().map(mapper::toDomain).toList());
+    public List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit) {
+        InboxQuery query = InboxQuery.of(app.value(), filter == null ? InboxFilter.ALL : filter, after, limit);
+        return db.read(() -> jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray()));
     }
 
     @Override
@@ -70,13 +87,33 @@ public class JdbcChatStore implements ChatStore {
     private void upsert(List<Chat> ordered) {
         // The chat's own scope too: its messages may have been persisted before it.
         countChanges.markChats(ordered.stream().map(c -> new CountChanges.Scope(c.appId().value(), c.number().value())).toList());
+        List<Participant> participants = new ArrayList<>();
+        for (Chat chat : ordered) {
+            for (UserId user : new TreeSet<>(chat.participants())) {
+                participants.add(new Participant(chat, user));
+            }
+        }
+        jdbc.batchUpdate(ADD_PARTICIPANT, participants, participants.size(), (ps, participant) -> {
+            ps.setLong(1, participant.chat().appId().value());
+            ps.setLong(2, participant.chat().number().value());
+            ps.setString(3, participant.user().value());
+            ps.setString(4, SqlTimestamps.format(participant.chat().createdAt()));
+        });
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, chat) -> {
             ps.setLong(1, chat.appId().value());
             ps.setLong(2, chat.number().value());
             ps.setString(3, chat.optionalTitle().map(t -> t.value()).orElse(null));
-            ps.setString(4, SqlTimestamps.format(chat.createdAt()));
-            ps.setString(5, SqlTimestamps.format(chat.createdAt()));
-            ps.setString(6, SqlTimestamps.format(chat.updatedAt()));
+            ps.setString(4, JsonColumns.participants(chat.participants()));
+            ps.setString(5, SearchText.ofTitle(chat.optionalTitle().map(t -> t.value()).orElse(null)));
+            ps.setString(6, SqlTimestamps.format(chat.createdAt()));
+            ps.setString(7, SqlTimestamps.format(chat.createdAt()));
+            ps.setString(8, SqlTimestamps.format(chat.updatedAt()));
         });
+        TreeMap<Long, SortedSet<Long>> byApp = new TreeMap<>();
+        ordered.forEach(chat -> byApp.computeIfAbsent(chat.appId().value(), a -> new TreeSet<>()).add(chat.number().value()));
+        byApp.forEach((app, numbers) -> searchText.refresh(app, numbers, true));
+    }
+
+    private record Participant(Chat chat, UserId user) {
     }
 }

@@ -4,7 +4,9 @@ import dev.chatplatform.application.port.out.CountStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,10 +24,20 @@ public class JdbcCountStore implements CountStore {
     private static final String SET_CHATS_COUNT = "UPDATE apps SET chats_count = ? WHERE id = ?";
 
     private static final String COUNT_MESSAGES = """
-            SELECT COUNT(*), MAX(created_at) FROM messages WHERE app_id = ? AND chat_number = ?""";
+            SELECT COUNT(*), MAX(created_at), COALESCE(MAX(number), 0) FROM messages
+            WHERE app_id = ? AND chat_number = ?""";
+
+    private static final String CHAT_CREATED_AT = "SELECT created_at FROM chats WHERE app_id = ? AND number = ?";
+
+    /**
+     * Also repairs what a message save could not record because the chat's row came later: the last
+     * message and the activity, in both places it is kept (participants first: JdbcChatStore's lock order).
+     */
+    private static final String SET_PARTICIPANTS_ACTIVITY = """
+            UPDATE chat_participants SET activity_at = GREATEST(activity_at, ?) WHERE app_id = ? AND chat_number = ?""";
 
     private static final String SET_MESSAGES_COUNT = """
-            UPDATE chats SET messages_count = ?, last_message_at = ?,
+            UPDATE chats SET messages_count = ?, last_message_at = ?, last_message_number = ?,
                              activity_at = GREATEST(created_at, COALESCE(?, created_at))
             WHERE app_id = ? AND number = ?""";
 
@@ -68,7 +80,18 @@ public class JdbcCountStore implements CountStore {
         } else {
             jdbc.query(COUNT_MESSAGES, rs -> {
                 String latest = rs.getString(2);
-                jdbc.update(SET_MESSAGES_COUNT, rs.getLong(1), latest, latest, change.appId(), change.chatNumber());
+                List<String> created = jdbc.queryForList(CHAT_CREATED_AT, String.class, change.appId(),
+                        change.chatNumber());
+                if (created.isEmpty()) {
+                    return; // counted again once the chat's row arrives: its save marks the scope
+                }
+                Instant createdAt = SqlTimestamps.parse(created.getFirst());
+                Instant latestAt = SqlTimestamps.parse(latest);
+                Instant activity = latestAt != null && latestAt.isAfter(createdAt) ? latestAt : createdAt;
+                jdbc.update(SET_PARTICIPANTS_ACTIVITY, SqlTimestamps.format(activity), change.appId(),
+                        change.chatNumber());
+                jdbc.update(SET_MESSAGES_COUNT, rs.getLong(1), latest, rs.getLong(3), latest, change.appId(),
+                        change.chatNumber());
             }, change.appId(), change.chatNumber());
         }
         jdbc.update(FORGET, change.appId(), change.chatNumber());

@@ -1,19 +1,24 @@
 package dev.chatplatform.adapters.persistence.message;
 
+import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.JsonColumns;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
 import dev.chatplatform.adapters.persistence.counts.CountChanges;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
-import org.springframework.data.domain.Limit;
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import dev.chatplatform.adapters.persistence.Db;
-import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,50 +28,112 @@ import java.util.TreeMap;
 @Repository
 public class JdbcMessageStore implements MessageStore {
 
-    /** Insert, or take the new body only when the state is newer: redeliveries and late edits change nothing. */
+    /**
+     * Insert, or take the new body only when the state is newer: redeliveries and late edits change
+     * nothing. The sender is written once; a state without one never clears it.
+     */
     private static final String UPSERT = """
-            INSERT INTO messages (app_id, chat_number, number, body, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
               body = IF(VALUES(updated_at) > updated_at, VALUES(body), body),
+              sender = COALESCE(sender, VALUES(sender)),
               updated_at = GREATEST(updated_at, VALUES(updated_at))""";
+
+    /**
+     * The participants' copies of the chat's activity first, then the chat (the lock order of
+     * JdbcChatStore). Both only move forward, so the inbox never shows a chat twice while it is paged.
+     */
+    private static final String TOUCH_PARTICIPANTS = """
+            UPDATE chat_participants SET activity_at = GREATEST(activity_at, ?) WHERE app_id = ? AND chat_number = ?""";
 
     /** Freshens the inbox order at once; the reconciler repairs a chat whose row arrived after its messages. */
     private static final String TOUCH_CHAT = """
             UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, ?), ?),
+                             last_message_number = GREATEST(last_message_number, ?),
                              activity_at = GREATEST(activity_at, ?)
             WHERE app_id = ? AND number = ?""";
+
+    /** Every read joins the kept summary by primary key: no read aggregates reactions. */
+    private static final String SELECT = """
+            SELECT m.app_id, m.chat_number, m.number, m.body, m.sender, r.summary, m.created_at, m.updated_at
+              FROM messages m
+              LEFT JOIN message_reactions r
+                ON r.app_id = m.app_id AND r.chat_number = m.chat_number AND r.message_number = m.number
+            """;
+
+    private static final String FIND = SELECT + " WHERE m.app_id = ? AND m.chat_number = ? AND m.number = ?";
+
+    private static final RowMapper<Message> MESSAGE = (rs, i) -> {
+        AppId app = new AppId(rs.getLong(1));
+        ChatNumber chat = new ChatNumber(rs.getLong(2));
+        MessageNumber number = new MessageNumber(rs.getLong(3));
+        String sender = rs.getString(5);
+        return new Message(app, chat, number, new MessageBody(rs.getString(4)),
+                sender == null ? null : new UserId(sender), JsonColumns.summary(rs.getString(6), app, chat, number),
+                SqlTimestamps.parse(rs.getString(7)), SqlTimestamps.parse(rs.getString(8)));
+    };
 
     private static final Comparator<Message> KEY_ORDER = Comparator
             .comparingLong((Message m) -> m.appId().value())
             .thenComparingLong(m -> m.chatNumber().value())
             .thenComparingLong(m -> m.number().value());
 
-    private final MessageJpaRepository repository;
-    private final MessageMapper mapper;
     private final JdbcTemplate jdbc;
     private final CountChanges countChanges;
     private final Db db;
 
-    public JdbcMessageStore(MessageJpaRepository repository, MessageMapper mapper, JdbcTemplate jdbc,
-                            CountChanges countChanges, Db db) {
-        this.db = db;
-        this.repository = repository;
-        this.mapper = mapper;
+    public JdbcMessageStore(JdbcTemplate jdbc, CountChanges countChanges, Db db) {
         this.jdbc = jdbc;
         this.countChanges = countChanges;
+        this.db = db;
     }
 
     @Override
     public Optional<Message> find(AppId app, ChatNumber chat, MessageNumber number) {
-        return db.read(() -> repository.findById(new MessageEntity.Key(app.value(), chat.value(), number.value()))
-                .map(mapper::toDomain));
+        return db.read(() -> jdbc.query(FIND, MESSAGE, app.value(), chat.value(), number.value()).stream().findFirst());
     }
 
+    /** Point lookups on the primary key, one range per key. */
     @Override
-    public List<Message> page(AppId app, ChatNumber chat, long belowNumber, int limit) {
-        return db.read(() -> repository.pageBelow(app.value(), chat.value(), belowNumber, Limit.of(limit)).stream()
-                .map(mapper::toDomain).toList());
+    public List<Message> findAll(AppId app, Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Key> distinct = keys.stream().distinct().toList();
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE m.app_id = ? AND (");
+        List<Object> args = new ArrayList<>();
+        args.add(app.value());
+        for (int i = 0; i < distinct.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(m.chat_number = ? AND m.number = ?)");
+            args.add(distinct.get(i).chat().value());
+            args.add(distinct.get(i).number().value());
+        }
+        sql.append(')');
+        return db.read(() -> jdbc.query(sql.toString(), MESSAGE, args.toArray()));
+    }
+
+    /**
+     * A backward range scan of the primary key (app_id, chat_number, number) between the range's numbers;
+     * since and until are checked on the rows the scan meets.
+     */
+    @Override
+    public List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(" WHERE m.app_id = ? AND m.chat_number = ? AND m.number < ? AND m.number > ?");
+        List<Object> args = new ArrayList<>(List.of(app.value(), chat.value(), range.upperExclusive(),
+                range.lowerExclusive()));
+        if (range.since() != null) {
+            sql.append(" AND m.created_at >= ?");
+            args.add(SqlTimestamps.format(range.since()));
+        }
+        if (range.until() != null) {
+            sql.append(" AND m.created_at <= ?");
+            args.add(SqlTimestamps.format(range.until()));
+        }
+        sql.append(" ORDER BY m.number DESC LIMIT ?");
+        args.add(limit);
+        return db.read(() -> jdbc.query(sql.toString(), MESSAGE, args.toArray()));
     }
 
     @Override
@@ -77,10 +144,10 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     private void upsert(List<Message> ordered) {
-        Map<CountChanges.Scope, Instant> latestPerChat = new TreeMap<>();
+        Map<CountChanges.Scope, Latest> latestPerChat = new TreeMap<>();
         for (Message message : ordered) {
             latestPerChat.merge(new CountChanges.Scope(message.appId().value(), message.chatNumber().value()),
-                    message.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    new Latest(message.number().value(), message), Latest::max);
         }
         countChanges.markMessages(latestPerChat.keySet());
         jdbc.batchUpdate(UPSERT, ordered, ordered.size(), (ps, message) -> {
@@ -88,17 +155,40 @@ public class JdbcMessageStore implements MessageStore {
             ps.setLong(2, message.chatNumber().value());
             ps.setLong(3, message.number().value());
             ps.setString(4, message.body().value());
-            ps.setString(5, SqlTimestamps.format(message.createdAt()));
-            ps.setString(6, SqlTimestamps.format(message.updatedAt()));
+            ps.setString(5, message.sender() == null ? null : message.sender().value());
+            ps.setString(6, SqlTimestamps.format(message.createdAt()));
+            ps.setString(7, SqlTimestamps.format(message.updatedAt()));
         });
-        List<Map.Entry<CountChanges.Scope, Instant>> touches = new ArrayList<>(latestPerChat.entrySet());
+        List<Map.Entry<CountChanges.Scope, Latest>> touches = new ArrayList<>(latestPerChat.entrySet());
+        jdbc.batchUpdate(TOUCH_PARTICIPANTS, touches, touches.size(), (ps, touch) -> {
+            ps.setString(1, SqlTimestamps.format(touch.getValue().latestAt()));
+            ps.setLong(2, touch.getKey().appId());
+            ps.setLong(3, touch.getKey().chatNumber());
+        });
         jdbc.batchUpdate(TOUCH_CHAT, touches, touches.size(), (ps, touch) -> {
-            String at = SqlTimestamps.format(touch.getValue());
+            String at = SqlTimestamps.format(touch.getValue().latestAt());
             ps.setString(1, at);
             ps.setString(2, at);
-            ps.setString(3, at);
-            ps.setLong(4, touch.getKey().appId());
-            ps.setLong(5, touch.getKey().chatNumber());
+            ps.setLong(3, touch.getValue().highestNumber());
+            ps.setString(4, at);
+            ps.setLong(5, touch.getKey().appId());
+            ps.setLong(6, touch.getKey().chatNumber());
         });
+    }
+
+    /**
+     * What a batch says about a chat's last message: its highest number, and the latest creation time
+     * (the same message unless API clocks disagree; last_message_at takes the latest time so that the
+     * inbox order only ever moves forward).
+     */
+    private record Latest(long highestNumber, Instant latestAt) {
+        Latest(long number, Message message) {
+            this(number, message.createdAt());
+        }
+
+        Latest max(Latest other) {
+            return new Latest(Math.max(highestNumber, other.highestNumber),
+                    latestAt.isAfter(other.latestAt) ? latestAt : other.latestAt);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.chatplatform.adapters.persistence.message;
+package dev.chatplatform.adapters.persistence.user;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,25 +10,24 @@ import org.hibernate.annotations.Immutable;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** Read model of a message. Writes go through {@link JdbcMessageStore}'s batched, version-checked upserts. */
+/** Read model of a user. Writes go through {@link JdbcUserStore}'s batched, version-checked upserts. */
 @Entity
 @Immutable
-@Table(name = "messages")
-@IdClass(MessageEntity.Key.class)
-class MessageEntity {
+@Table(name = "users")
+@IdClass(UserEntity.Key.class)
+class UserEntity {
 
     @Id
     @Column(name = "app_id")
     private long appId;
 
     @Id
-    @Column(name = "chat_number")
-    private long chatNumber;
+    @Column(name = "user_id")
+    private String userId;
 
-    @Id
-    private long number;
+    private String name;
 
-    private String body;
+    private String phone;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -36,23 +35,23 @@ class MessageEntity {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected MessageEntity() {
+    protected UserEntity() {
     }
 
     public long getAppId() {
         return appId;
     }
 
-    public long getChatNumber() {
-        return chatNumber;
+    public String getUserId() {
+        return userId;
     }
 
-    public long getNumber() {
-        return number;
+    public String getName() {
+        return name;
     }
 
-    public String getBody() {
-        return body;
+    public String getPhone() {
+        return phone;
     }
 
     public Instant getCreatedAt() {
@@ -63,6 +62,6 @@ class MessageEntity {
         return updatedAt;
     }
 
-    record Key(long appId, long chatNumber, long number) implements Serializable {
+    record Key(long appId, String userId) implements Serializable {
     }
 }

@@ -1,0 +1,63 @@
+package dev.chatplatform.adapters.persistence.chat;
+
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
+import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
+import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.domain.chat.ChatNumber;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One inbox page as SQL: a keyset page in (activity_at DESC, number DESC), never an OFFSET.
+ * <ul>
+ * <li>all chats, or q: a backward range scan of ix_chats_inbox (app_id, activity_at, number) from the
+ *     position, q's condition checked on each row until the page is full;</li>
+ * <li>participant: the same on chat_participants' ix_chat_participants_inbox (app_id, user_id,
+ *     activity_at, chat_number), joined to chats by primary key; STRAIGHT_JOIN keeps the optimiser from
+ *     driving the join from chats, which would sort the user's whole inbox for every page.</li>
+ * </ul>
+ * The position is written {@code a <= ? AND (a < ? OR n < ?)}: the first term bounds the index range, the
+ * second drops the rows of the position's instant at or above its number.
+ */
+record InboxQuery(String sql, List<Object> args) {
+
+    static InboxQuery of(long app, InboxFilter filter, InboxPosition after, int limit) {
+        boolean byParticipant = filter.participant() != null;
+        String activity = byParticipant ? "p.activity_at" : "c.activity_at";
+        String number = byParticipant ? "p.chat_number" : "c.number";
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> args = new ArrayList<>();
+        if (byParticipant) {
+            sql.append("STRAIGHT_JOIN ").append(ChatRows.COLUMNS).append("""
+                     FROM chat_participants p
+                     JOIN chats c ON c.app_id = p.app_id AND c.number = p.chat_number
+                    WHERE p.app_id = ? AND p.user_id = ?""");
+            args.add(app);
+            args.add(filter.participant().value());
+        } else {
+            sql.append(ChatRows.COLUMNS).append(" FROM chats c WHERE c.app_id = ?");
+            args.add(app);
+        }
+        if (filter.text() != null) {
+            sql.append(" AND (c.search_text LIKE ? ESCAPE '!'");
+            args.add(SearchText.pattern(filter.text()));
+            if (!filter.mentionedIn().isEmpty()) {
+                sql.append(" OR c.number IN (").append(SearchText.placeholders(filter.mentionedIn().size())).append(')');
+                filter.mentionedIn().stream().map(ChatNumber::value).sorted().forEach(args::add);
+            }
+            sql.append(')');
+        }
+        if (after != null) {
+            String at = SqlTimestamps.format(after.activityAt());
+            sql.append(" AND ").append(activity).append(" <= ? AND (").append(activity).append(" < ? OR ")
+                    .append(number).append(" < ?)");
+            args.add(at);
+            args.add(at);
+            args.add(after.number());
+        }
+        sql.append(" ORDER BY ").append(activity).append(" DESC, ").append(number).append(" DESC LIMIT ?");
+        args.add(limit);
+        return new InboxQuery(sql.toString(), List.copyOf(args));
+    }
+}

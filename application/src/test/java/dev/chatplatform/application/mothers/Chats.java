@@ -5,7 +5,11 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
 
+import dev.chatplatform.domain.user.UserId;
+
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** Chats as a client writes them: the derived fields (count, last message) are empty unless set. */
 public final class Chats {
@@ -21,6 +25,7 @@ public final class Chats {
         private AppId app = new AppId(1);
         private long number = 1;
         private ChatTitle title = new ChatTitle("Support");
+        private List<UserId> participants = List.of();
         private long messagesCount;
         private Instant lastMessageAt;
         private Instant createdAt = Times.T0;
@@ -46,6 +51,12 @@ public final class Chats {
             return this;
         }
 
+        /** In this order: the order the chat keeps them in. */
+        public Builder withParticipants(String... userIds) {
+            this.participants = Arrays.stream(userIds).map(UserId::new).toList();
+            return this;
+        }
+
         public Builder withMessagesCount(long messagesCount) {
             this.messagesCount = messagesCount;
             return this;
@@ -68,8 +79,8 @@ public final class Chats {
         }
 
         public Chat build() {
-            return new Chat(app, ChatNumber.of(number), title, messagesCount, lastMessageAt, createdAt,
-                    updatedAt == null ? createdAt : updatedAt);
+            return new Chat(app, ChatNumber.of(number), title, participants, messagesCount, 0, lastMessageAt,
+                    createdAt, updatedAt == null ? createdAt : updatedAt);
         }
     }
 }

@@ -6,6 +6,9 @@ import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 
+import dev.chatplatform.domain.reaction.ReactionSummary;
+import dev.chatplatform.domain.user.UserId;
+
 import java.time.Instant;
 
 public final class Messages {
@@ -22,6 +25,7 @@ public final class Messages {
         private long chat = 1;
         private long number = 1;
         private String body = "hello there";
+        private UserId sender;
         private Instant createdAt = Times.T0;
         private Instant updatedAt;
 
@@ -49,6 +53,11 @@ public final class Messages {
             return this;
         }
 
+        public Builder sentBy(String userId) {
+            this.sender = new UserId(userId);
+            return this;
+        }
+
         /** Also the updated_at, unless that is set on its own. */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
@@ -61,8 +70,8 @@ public final class Messages {
         }
 
         public Message build() {
-            return new Message(app, ChatNumber.of(chat), MessageNumber.of(number), new MessageBody(body), createdAt,
-                    updatedAt == null ? createdAt : updatedAt);
+            return new Message(app, ChatNumber.of(chat), MessageNumber.of(number), new MessageBody(body), sender,
+                    ReactionSummary.EMPTY, createdAt, updatedAt == null ? createdAt : updatedAt);
         }
     }
 }

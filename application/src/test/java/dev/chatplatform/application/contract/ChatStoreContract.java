@@ -1,15 +1,18 @@
 package dev.chatplatform.application.contract;
 
 import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
 import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
@@ -159,6 +162,171 @@ public abstract class ChatStoreContract extends PortContract {
 
         assertThat(subject().page(app, ChatStore.InboxFilter.ALL, null, 10)).extracting(Chat::appId).containsExactly(app);
         assertThat(subject().find(app, ChatNumber.of(2))).isEmpty();
+    }
+
+    @Test
+    void participantsAreKeptInTheOrderTheChatWasCreatedWith() {
+        AppId app = newApp();
+        Chat group = aChat().inApp(app).withParticipants("zed", "Amy", "bob.b@example-1").build();
+
+        subject().saveAll(List.of(group));
+
+        assertThat(subject().find(app, group.number()).orElseThrow().participants())
+                .extracting(UserId::value).containsExactly("zed", "Amy", "bob.b@example-1");
+    }
+
+    @Test
+    void participantsAreWrittenOnceWithTheChat() {
+        AppId app = newApp();
+        Chat opened = aChat().inApp(app).withParticipants("alice", "bob").build();
+        Chat later = new Chat(app, opened.number(), new ChatTitle("Renamed"), List.of(new UserId("mallory")), 0, 0,
+                null, opened.createdAt(), secondsAfterT0(5));
+
+        subject().saveAll(List.of(opened));
+        subject().saveAll(List.of(later));
+
+        Chat stored = subject().find(app, opened.number()).orElseThrow();
+        assertThat(stored.title()).isEqualTo(new ChatTitle("Renamed"));
+        assertThat(stored.participants()).extracting(UserId::value).containsExactly("alice", "bob");
+        assertThat(numbers(subject().page(app, byParticipant("mallory"), null, 10))).isEmpty();
+    }
+
+    @Test
+    void aNewChatHasNoLastMessage() {
+        AppId app = newApp();
+        subject().saveAll(List.of(aChat().inApp(app).build()));
+
+        Chat stored = subject().find(app, ChatNumber.of(1)).orElseThrow();
+        assertThat(stored.lastMessageNumber()).isZero();
+        assertThat(stored.lastMessageAt()).isNull();
+    }
+
+    @Test
+    void theParticipantFilterKeepsThatUsersChatsInInboxOrder() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).withParticipants("alice", "bob").createdAt(secondsAfterT0(1)).build(),
+                aChat().inApp(app).numbered(2).withParticipants("bob", "carol").createdAt(secondsAfterT0(2)).build(),
+                aChat().inApp(app).numbered(3).withParticipants("carol", "alice", "dave").createdAt(secondsAfterT0(3)).build(),
+                aChat().inApp(app).numbered(4).createdAt(secondsAfterT0(4)).build(),
+                aChat().inApp(app).numbered(5).withParticipants("Alice", "bob").createdAt(secondsAfterT0(5)).build()));
+
+        assertThat(numbers(subject().page(app, byParticipant("alice"), null, 10))).containsExactly(3L, 1L);
+        assertThat(numbers(subject().page(app, byParticipant("bob"), null, 10))).containsExactly(5L, 2L, 1L);
+        assertThat(numbers(subject().page(app, byParticipant("Alice"), null, 10)))
+                .as("user ids are compared exactly").containsExactly(5L);
+        assertThat(numbers(subject().page(app, byParticipant("nobody"), null, 10))).isEmpty();
+        assertThat(numbers(subject().page(newApp(), byParticipant("alice"), null, 10))).isEmpty();
+    }
+
+    @Test
+    void theParticipantFilterPagesFromTheGivenPosition() {
+        AppId app = newApp();
+        List<Chat> chats = new ArrayList<>();
+        for (long n = 1; n <= 11; n++) {
+            String[] participants = n % 3 == 0 ? new String[]{"bob"} : new String[]{"alice", "bob"};
+            chats.add(aChat().inApp(app).numbered(n).withParticipants(participants).createdAt(secondsAfterT0(n / 2)).build());
+        }
+        subject().saveAll(chats);
+
+        assertThat(walk(app, byParticipant("alice"), 2)).containsExactly(11L, 10L, 8L, 7L, 5L, 4L, 2L, 1L);
+    }
+
+    @Test
+    void theTextFilterFindsTitlesCaseInsensitively() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).titled("Weekend HIKING plans").build(),
+                aChat().inApp(app).numbered(2).titled("Überweisung Ärger").build(),
+                aChat().inApp(app).numbered(3).titled("Something else").build(),
+                aChat().inApp(app).numbered(4).untitled().build()));
+
+        assertThat(numbers(subject().page(app, byText("hiking"), null, 10))).containsExactly(1L);
+        assertThat(numbers(subject().page(app, byText("kEnD Hi"), null, 10))).containsExactly(1L);
+        assertThat(numbers(subject().page(app, byText("überweisung ä"), null, 10))).containsExactly(2L);
+        assertThat(numbers(subject().page(app, byText("ÄRGER"), null, 10))).containsExactly(2L);
+        assertThat(numbers(subject().page(app, byText("e"), null, 10))).containsExactly(3L, 2L, 1L);
+        assertThat(numbers(subject().page(app, byText("nowhere"), null, 10))).isEmpty();
+    }
+
+    @Test
+    void theTextFilterTakesWildcardsAndBackslashesLiterally() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).titled("100% done").build(),
+                aChat().inApp(app).numbered(2).titled("1000 done").build(),
+                aChat().inApp(app).numbered(3).titled("snake_case").build(),
+                aChat().inApp(app).numbered(4).titled("snakeXcase").build(),
+                aChat().inApp(app).numbered(5).titled("back\\slash and !bang").build()));
+
+        assertThat(numbers(subject().page(app, byText("0%"), null, 10))).containsExactly(1L);
+        assertThat(numbers(subject().page(app, byText("%"), null, 10))).containsExactly(1L);
+        assertThat(numbers(subject().page(app, byText("e_c"), null, 10))).containsExactly(3L);
+        assertThat(numbers(subject().page(app, byText("_"), null, 10))).containsExactly(3L);
+        assertThat(numbers(subject().page(app, byText("k\\s"), null, 10))).containsExactly(5L);
+        assertThat(numbers(subject().page(app, byText("!b"), null, 10))).containsExactly(5L);
+    }
+
+    @Test
+    void theTextFilterAlsoKeepsTheChatsMentioningIt() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).titled("Invoices").createdAt(secondsAfterT0(1)).build(),
+                aChat().inApp(app).numbered(2).titled("Random").createdAt(secondsAfterT0(2)).build(),
+                aChat().inApp(app).numbered(3).titled("Other").createdAt(secondsAfterT0(3)).build()));
+
+        InboxFilter filter = new InboxFilter("invoice", Set.of(ChatNumber.of(2), ChatNumber.of(99)), null);
+
+        assertThat(numbers(subject().page(app, filter, null, 10))).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void textAndParticipantFiltersCombine() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).titled("Team lunch").withParticipants("alice").build(),
+                aChat().inApp(app).numbered(2).titled("Team standup").withParticipants("bob").build(),
+                aChat().inApp(app).numbered(3).titled("Budget").withParticipants("alice").build()));
+
+        InboxFilter filter = new InboxFilter("team", Set.of(ChatNumber.of(3)), new UserId("alice"));
+
+        assertThat(numbers(subject().page(app, filter, null, 10))).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void theTextFilterPagesFromTheGivenPosition() {
+        AppId app = newApp();
+        List<Chat> chats = new ArrayList<>();
+        for (long n = 1; n <= 11; n++) {
+            chats.add(aChat().inApp(app).numbered(n).titled(n % 3 == 0 ? "Quarterly" : "Daily report")
+                    .createdAt(secondsAfterT0(n / 2)).build());
+        }
+        subject().saveAll(chats);
+
+        assertThat(walk(app, byText("REPORT"), 3)).containsExactly(11L, 10L, 8L, 7L, 5L, 4L, 2L, 1L);
+    }
+
+    private List<Long> walk(AppId app, InboxFilter filter, int limit) {
+        List<Long> walked = new ArrayList<>();
+        InboxPosition after = null;
+        for (int pages = 0; pages < 50; pages++) {
+            List<Chat> page = subject().page(app, filter, after, limit);
+            walked.addAll(numbers(page));
+            if (page.size() < limit) {
+                break;
+            }
+            Chat last = page.getLast();
+            after = new InboxPosition(last.activityAt(), last.number().value());
+        }
+        return walked;
+    }
+
+    private static InboxFilter byParticipant(String user) {
+        return new InboxFilter(null, Set.of(), new UserId(user));
+    }
+
+    private static InboxFilter byText(String text) {
+        return new InboxFilter(text, Set.of(), null);
     }
 
     private static List<Long> numbers(List<Chat> chats) {

@@ -1,7 +1,5 @@
 package dev.chatplatform.application.contract;
 
-import dev.chatplatform.domain.message.MessageRange;
-
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.domain.app.AppId;
@@ -11,10 +9,14 @@ import dev.chatplatform.domain.chat.ChatTitle;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.domain.reaction.ReactionSummary;
+import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
@@ -214,6 +216,139 @@ public abstract class MessageStoreContract extends PortContract {
         Chat stored = chatStore().find(app, ChatNumber.of(1)).orElseThrow();
         assertThat(stored.title()).isEqualTo(new ChatTitle("Renamed"));
         assertThat(stored.lastMessageAt()).isEqualTo(secondsAfterT0(30));
+    }
+
+    @Test
+    void theSenderIsStoredWithTheMessageAndKeptByEdits() {
+        AppId app = newApp();
+        Message posted = aMessage().inApp(app).numbered(1).sentBy("Alice.B@example-1").withBody("first").build();
+        Message anonymous = aMessage().inApp(app).numbered(2).build();
+
+        subject().saveAll(List.of(posted, anonymous));
+        subject().saveAll(List.of(posted.edit(new MessageBody("second"), secondsAfterT0(2))));
+
+        assertThat(subject().find(app, posted.chatNumber(), posted.number()).orElseThrow().sender())
+                .isEqualTo(new UserId("Alice.B@example-1"));
+        assertThat(subject().find(app, anonymous.chatNumber(), anonymous.number()).orElseThrow().sender()).isNull();
+    }
+
+    @Test
+    void aMessageWithoutReactionsCarriesAnEmptySummary() {
+        AppId app = newApp();
+        Message message = aMessage().inApp(app).build();
+
+        subject().saveAll(List.of(message));
+
+        assertThat(subject().find(app, message.chatNumber(), message.number()).orElseThrow().reactions())
+                .isEqualTo(ReactionSummary.EMPTY);
+    }
+
+    @Test
+    void findAllAnswersTheStoredOnesOfTheApplicationAndLeavesOutTheRest() {
+        AppId app = newApp();
+        AppId otherApp = newApp();
+        Message first = aMessage().in(app, 1).numbered(1).build();
+        Message second = aMessage().in(app, 2).numbered(7).build();
+        subject().saveAll(List.of(first, second, aMessage().in(otherApp, 3).numbered(1).build()));
+
+        List<Message> found = subject().findAll(app, List.of(
+                new MessageStore.Key(ChatNumber.of(1), MessageNumber.of(1)),
+                new MessageStore.Key(ChatNumber.of(2), MessageNumber.of(7)),
+                new MessageStore.Key(ChatNumber.of(2), MessageNumber.of(8)),
+                new MessageStore.Key(ChatNumber.of(3), MessageNumber.of(1))));
+
+        assertThat(found).containsExactlyInAnyOrder(first, second);
+        assertThat(subject().findAll(app, List.of())).isEmpty();
+    }
+
+    @Test
+    void aRangeKeepsNumbersStrictlyBetweenAfterAndBefore() {
+        AppId app = newApp();
+        saveNumbered(app, 10);
+
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), new MessageRange(7L, null, null, null), 100)))
+                .containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), new MessageRange(null, 7L, null, null), 100)))
+                .containsExactly(10L, 9L, 8L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), new MessageRange(7L, 3L, null, null), 2)))
+                .containsExactly(6L, 5L);
+        assertThat(subject().page(app, ChatNumber.of(1), new MessageRange(4L, 3L, null, null), 100)).isEmpty();
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), new MessageRange(null, 0L, null, null), 100)))
+                .hasSize(10);
+    }
+
+    @Test
+    void aRangeKeepsCreationTimesFromSinceToUntilInclusive() {
+        AppId app = newApp();
+        saveNumbered(app, 10);
+
+        assertThat(numbers(subject().page(app, ChatNumber.of(1),
+                new MessageRange(null, null, secondsAfterT0(3), secondsAfterT0(6)), 100)))
+                .containsExactly(6L, 5L, 4L, 3L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1),
+                new MessageRange(null, null, secondsAfterT0(8), null), 100)))
+                .containsExactly(10L, 9L, 8L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1),
+                new MessageRange(null, null, null, secondsAfterT0(2).plusMillis(999)), 100)))
+                .containsExactly(2L, 1L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1),
+                new MessageRange(null, null, secondsAfterT0(5).plusMillis(1), secondsAfterT0(6).minusMillis(1)), 100)))
+                .isEmpty();
+    }
+
+    @Test
+    void numbersAndTimesCombineAndPagesWalkBelowTheLastNumber() {
+        AppId app = newApp();
+        saveNumbered(app, 20);
+        MessageRange range = new MessageRange(18L, 2L, secondsAfterT0(4), secondsAfterT0(15));
+
+        List<Long> walked = new ArrayList<>();
+        MessageRange next = range;
+        for (int pages = 0; pages < 20; pages++) {
+            List<Message> page = subject().page(app, ChatNumber.of(1), next, 3);
+            walked.addAll(numbers(page));
+            if (page.size() < 3) {
+                break;
+            }
+            next = range.below(page.getLast().number().value());
+        }
+
+        assertThat(walked).containsExactly(15L, 14L, 13L, 12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L);
+    }
+
+    @Test
+    void savingMessagesRecordsTheChatsLastMessageNumber() {
+        AppId app = newApp();
+        chatStore().saveAll(List.of(aChat().inApp(app).numbered(1).build()));
+
+        subject().saveAll(List.of(
+                aMessage().in(app, 1).numbered(2).createdAt(secondsAfterT0(20)).build(),
+                aMessage().in(app, 1).numbered(5).createdAt(secondsAfterT0(30)).build()));
+        subject().saveAll(List.of(aMessage().in(app, 1).numbered(4).createdAt(secondsAfterT0(25)).build()));
+
+        Chat stored = chatStore().find(app, ChatNumber.of(1)).orElseThrow();
+        assertThat(stored.lastMessageNumber()).isEqualTo(5);
+        assertThat(stored.lastMessageAt()).isEqualTo(secondsAfterT0(30));
+    }
+
+    @Test
+    void savingMessagesMovesTheirChatUpInTheParticipantsInboxes() {
+        AppId app = newApp();
+        chatStore().saveAll(List.of(
+                aChat().inApp(app).numbered(1).withParticipants("alice", "bob").createdAt(secondsAfterT0(0)).build(),
+                aChat().inApp(app).numbered(2).withParticipants("alice").createdAt(secondsAfterT0(10)).build()));
+
+        subject().saveAll(List.of(aMessage().in(app, 1).numbered(1).createdAt(secondsAfterT0(20)).build()));
+
+        ChatStore.InboxFilter alice = new ChatStore.InboxFilter(null, Set.of(), new UserId("alice"));
+        assertThat(chatStore().page(app, alice, null, 10)).extracting(c -> c.number().value()).containsExactly(1L, 2L);
+        ChatStore.InboxPosition afterFirst = new ChatStore.InboxPosition(secondsAfterT0(20), 1);
+        assertThat(chatStore().page(app, alice, afterFirst, 10)).extracting(c -> c.number().value()).containsExactly(2L);
+    }
+
+    private void saveNumbered(AppId app, long count) {
+        subject().saveAll(LongStream.rangeClosed(1, count)
+                .mapToObj(n -> aMessage().in(app, 1).numbered(n).createdAt(secondsAfterT0(n)).build()).toList());
     }
 
     private static List<Long> numbers(List<Message> messages) {

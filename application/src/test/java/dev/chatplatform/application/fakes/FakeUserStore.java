@@ -26,11 +26,12 @@ public final class FakeUserStore implements UserStore {
     public synchronized void saveAll(List<User> users) {
         outage.check();
         for (User user : users) {
-            rows.merge(new Key(user.appId(), user.id()), user, (stored, saved) -> saved.isNewerThan(stored)
-                    ? new User(saved.appId(), saved.id(), saved.name(), saved.phone(),
-                    stored.createdAt().isBefore(saved.createdAt()) ? stored.createdAt() : saved.createdAt(),
-                    saved.updatedAt())
-                    : stored);
+            rows.merge(new Key(user.appId(), user.id()), user, (stored, saved) -> {
+                User newer = saved.isNewerThan(stored) ? saved : stored;
+                return new User(newer.appId(), newer.id(), newer.name(), newer.phone(),
+                        stored.createdAt().isBefore(saved.createdAt()) ? stored.createdAt() : saved.createdAt(),
+                        newer.updatedAt());
+            });
         }
     }
 

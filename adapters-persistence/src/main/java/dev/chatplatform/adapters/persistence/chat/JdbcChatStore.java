@@ -14,8 +14,11 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,6 +52,8 @@ public class JdbcChatStore implements ChatStore {
     private static final String ADD_PARTICIPANT = """
             INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE activity_at = activity_at""";
+
+    private static final String STORED = "SELECT number FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String FIND = "SELECT " + ChatRows.COLUMNS + " FROM chats c WHERE c.app_id = ? AND c.number = ?";
 
@@ -88,7 +93,11 @@ public class JdbcChatStore implements ChatStore {
         // The chat's own scope too: its messages may have been persisted before it.
         countChanges.markChats(ordered.stream().map(c -> new CountChanges.Scope(c.appId().value(), c.number().value())).toList());
         List<Participant> participants = new ArrayList<>();
+        Set<Key> stored = stored(ordered);
         for (Chat chat : ordered) {
+            if (stored.contains(new Key(chat.appId().value(), chat.number().value()))) {
+                continue; // its participants were written with it, and are never rewritten
+            }
             for (UserId user : new TreeSet<>(chat.participants())) {
                 participants.add(new Participant(chat, user));
             }
@@ -114,6 +123,24 @@ public class JdbcChatStore implements ChatStore {
         byApp.forEach((app, numbers) -> searchText.refresh(app, numbers, true));
     }
 
+    /** The chats of the batch already stored. Not locked: only their existence matters, and that never changes. */
+    private Set<Key> stored(List<Chat> ordered) {
+        Set<Key> stored = new HashSet<>();
+        Map<Long, List<Long>> byApp = new TreeMap<>();
+        ordered.forEach(chat -> byApp.computeIfAbsent(chat.appId().value(), a -> new ArrayList<>()).add(chat.number().value()));
+        byApp.forEach((app, numbers) -> {
+            List<Object> args = new ArrayList<>();
+            args.add(app);
+            args.addAll(numbers);
+            jdbc.queryForList(STORED.formatted(SearchText.placeholders(numbers.size())), Long.class, args.toArray())
+                    .forEach(number -> stored.add(new Key(app, number)));
+        });
+        return stored;
+    }
+
     private record Participant(Chat chat, UserId user) {
+    }
+
+    private record Key(long app, long number) {
     }
 }

@@ -1,9 +1,28 @@
 package dev.chatplatform.adapters.persistence.chat;
 
 import dev.chatplatform.adapters.persistence.PersistenceIT;
+import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
 import dev.chatplatform.application.contract.ChatStoreContract;
 import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
+import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.user.UserId;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static dev.chatplatform.application.mothers.Chats.aChat;
+import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static dev.chatplatform.application.mothers.Times.millisAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @PersistenceIT
 class JdbcChatStoreIT extends ChatStoreContract {
@@ -11,8 +30,60 @@ class JdbcChatStoreIT extends ChatStoreContract {
     @Autowired
     private JdbcChatStore store;
 
+    @Autowired
+    private JdbcMessageStore messages;
+
     @Override
     protected ChatStore chatStore() {
         return store;
+    }
+
+    @Test
+    void walkingTheInboxWhileChatsGetMessagesNeverRepeatsAChatNorLosesAQuietOne() {
+        AppId app = newApp();
+        List<Chat> chats = new ArrayList<>();
+        for (long n = 1; n <= 200; n++) {
+            // Every other pair shares an instant, so numbers break ties; a third of the chats are alice's.
+            chats.add(aChat().inApp(app).numbered(n).withParticipants(n % 3 == 0 ? new String[]{"alice", "bob"}
+                    : new String[]{"bob"}).createdAt(millisAfterT0(n / 2 * 1000)).build());
+        }
+        store.saveAll(chats);
+
+        assertWalkUnderActivity(app, InboxFilter.ALL, 200);
+        assertWalkUnderActivity(app, new InboxFilter(null, Set.of(), new UserId("alice")), 66);
+    }
+
+    /** Between pages, messages move random chats, seen and unseen, to the top of the inbox. */
+    private void assertWalkUnderActivity(AppId app, InboxFilter filter, int chats) {
+        Random random = new Random(7);
+        List<Long> walked = new ArrayList<>();
+        Set<Long> moved = new HashSet<>();
+        InboxPosition after = null;
+        long messageNumber = 1_000 * (filter.participant() == null ? 1 : 2);
+        Instant now = millisAfterT0(1_000_000);
+        for (int pages = 0; pages < 100; pages++) {
+            List<Chat> page = store.page(app, filter, after, 7);
+            page.forEach(chat -> walked.add(chat.number().value()));
+            if (page.size() < 7) {
+                break;
+            }
+            after = new InboxPosition(page.getLast().activityAt(), page.getLast().number().value());
+            for (int i = 0; i < 3; i++) {
+                long chat = 1 + random.nextInt(200);
+                now = now.plusMillis(1);
+                messages.saveAll(List.of(aMessage().in(app, chat).numbered(++messageNumber).createdAt(now).build()));
+                moved.add(chat);
+            }
+        }
+
+        assertThat(walked).doesNotHaveDuplicates();
+        Set<Long> quietOnes = new HashSet<>();
+        for (long n = 1; n <= 200; n++) {
+            if (!moved.contains(n) && (filter.participant() == null || n % 3 == 0)) {
+                quietOnes.add(n);
+            }
+        }
+        assertThat(walked).containsAll(quietOnes);
+        assertThat(walked.size()).isLessThanOrEqualTo(chats);
     }
 }

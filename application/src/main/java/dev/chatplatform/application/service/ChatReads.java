@@ -1,17 +1,30 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.ReactionStore;
+import dev.chatplatform.application.port.out.ReceiptStore;
+import dev.chatplatform.application.port.out.RecentMessagesCache;
+import dev.chatplatform.application.port.out.UserStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.domain.reaction.Reaction;
+import dev.chatplatform.domain.receipt.MessageStatus;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,21 +36,37 @@ import java.util.function.Supplier;
  * winning. When the pending store is down, reads fall back to what is persisted.
  * <p>
  * The pending store is always read first. The worker drops a pending copy only after the state is
- * committed, so a write that is gone from the pending store by then is already visible in the database.
- * Read the other way round, a write the worker moves between the two reads is in neither answer.
+ * committed (and after it has invalidated the recent-messages cache), so a write that is gone from the
+ * pending store by then is already visible in the database and in the cache. Read the other way round,
+ * a write the worker moves between the two reads is in neither answer.
+ * <p>
+ * Pending reactions and receipts merge by their own order (the higher score, the larger cursor), so
+ * reading a state both pending and persisted counts it once.
  */
 public final class ChatReads {
 
     private static final System.Logger LOG = System.getLogger(ChatReads.class.getName());
 
+    /** How many pending messages one round trip fetches while filling a page through time filters. */
+    private static final int PENDING_CHUNK = 200;
+
     private final PendingWrites pending;
     private final ChatStore chats;
     private final MessageStore messages;
+    private final UserStore users;
+    private final ReactionStore reactions;
+    private final ReceiptStore receipts;
+    private final RecentMessagesCache recent;
 
-    public ChatReads(PendingWrites pending, ChatStore chats, MessageStore messages) {
+    public ChatReads(PendingWrites pending, ChatStore chats, MessageStore messages, UserStore users,
+                     ReactionStore reactions, ReceiptStore receipts, RecentMessagesCache recent) {
         this.pending = pending;
         this.chats = chats;
         this.messages = messages;
+        this.users = users;
+        this.reactions = reactions;
+        this.receipts = receipts;
+        this.recent = recent;
     }
 
     public Optional<Chat> chat(AppId app, ChatNumber number) {
@@ -49,12 +78,9 @@ public final class ChatReads {
         if (stored.isEmpty()) {
             return pendingChat;
         }
-        Chat persisted = stored.get();
-        Chat newer = pendingChat.get();
-        // The persisted row carries the derived fields (counts, last activity); the pending state only the title.
-        return newer.updatedAt().isAfter(persisted.updatedAt())
-                ? Optional.of(new Chat(app, number, newer.title(), persisted.messagesCount(), persisted.lastMessageAt(),
-                persisted.createdAt(), newer.updatedAt()))
+        // The persisted row carries the derived fields (counts, last message); the pending state the title.
+        return pendingChat.get().isNewerThan(stored.get())
+                ? Optional.of(pendingChat.get().withDerivedFrom(stored.get()))
                 : stored;
     }
 
@@ -62,34 +88,213 @@ public final class ChatReads {
         return chat(app, number).isPresent();
     }
 
-    public Optional<Message> message(AppId app, ChatNumber chat, MessageNumber number) {
-        Optional<Message> pendingMessage = pendingOr(() -> pending.findMessage(app, chat, number), Optional.empty());
-        Optional<Message> stored = messages.find(app, chat, number);
-        return newer(stored, pendingMessage);
+    public Optional<User> user(AppId app, UserId id) {
+        Optional<User> pendingUser = pendingOr(() -> pending.findUser(app, id), Optional.empty());
+        Optional<User> stored = users.find(app, id);
+        if (pendingUser.isEmpty() || stored.isPresent() && !pendingUser.get().isNewerThan(stored.get())) {
+            return stored;
+        }
+        return pendingUser;
     }
 
-    /** Messages numbered below {@code belowNumber}, newest first, persisted or not. */
-    public List<Message> messagesBelow(AppId app, ChatNumber chat, long belowNumber, int limit) {
-        List<Message> pendingPage = pendingOr(() -> pending.messagesBelow(app, chat, belowNumber, limit), List.of());
+    public Optional<Message> message(AppId app, ChatNumber chat, MessageNumber number) {
+        List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
+        Optional<Message> pendingMessage = pendingOr(() -> pending.findMessage(app, chat, number), Optional.empty());
+        Optional<Message> stored = messages.find(app, chat, number);
+        Optional<Message> merged = pendingMessage.isEmpty() ? stored
+                : Optional.of(stored.map(s -> newer(s, pendingMessage.get())).orElse(pendingMessage.get()));
+        return merged.map(m -> withPendingReactions(app, chat, List.of(m), pendingReactions).getFirst());
+    }
+
+    /** The messages of a chat in {@code range}, newest first, at most {@code limit}, persisted or not. */
+    public List<Message> messages(AppId app, ChatNumber chat, MessageRange range, int limit) {
+        List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
+        List<Message> pendingPage = pendingOr(() -> pendingIn(app, chat, range, limit), List.of());
+        List<Message> storedPage = range.isAll() && limit <= RecentMessagesCache.SIZE
+                ? newestStored(app, chat, limit)
+                : messages.page(app, chat, range, limit);
         Map<Long, Message> byNumber = new TreeMap<>();
-        for (Message message : messages.page(app, chat, belowNumber, limit)) {
+        for (Message message : storedPage) {
             byNumber.put(message.number().value(), message);
         }
         for (Message message : pendingPage) {
-            byNumber.merge(message.number().value(), message, (a, b) -> b.isNewerThan(a) ? b : a);
+            byNumber.merge(message.number().value(), message, ChatReads::newer);
         }
         List<Message> newestFirst = new ArrayList<>(byNumber.values()).reversed();
-        return newestFirst.size() > limit ? newestFirst.subList(0, limit) : newestFirst;
+        List<Message> page = newestFirst.size() > limit ? newestFirst.subList(0, limit) : newestFirst;
+        return withPendingReactions(app, chat, page, pendingReactions);
     }
 
-    private static Optional<Message> newer(Optional<Message> a, Optional<Message> b) {
-        if (a.isEmpty()) {
-            return b;
+    /**
+     * The current state (body, reactions) of each message in the order given, as found elsewhere (the
+     * search index); one batch read. Messages that are nowhere to be found are left out.
+     */
+    public List<Message> current(AppId app, ChatNumber chat, List<Message> found) {
+        if (found.isEmpty()) {
+            return List.of();
         }
-        if (b.isEmpty()) {
-            return a;
+        List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
+        long lowest = found.stream().mapToLong(m -> m.number().value()).min().orElseThrow();
+        long highest = found.stream().mapToLong(m -> m.number().value()).max().orElseThrow();
+        int span = (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
+        Map<MessageNumber, Message> byNumber = new HashMap<>();
+        for (Message message : pendingOr(() -> pending.messagesBetween(app, chat, lowest - 1, highest + 1, span), List.<Message>of())) {
+            byNumber.put(message.number(), message);
         }
-        return b.get().isNewerThan(a.get()) ? b : a;
+        List<MessageStore.Key> keys = found.stream().map(m -> new MessageStore.Key(chat, m.number())).toList();
+        for (Message stored : messages.findAll(app, keys)) {
+            byNumber.merge(stored.number(), stored, (pendingState, storedState) -> newer(storedState, pendingState));
+        }
+        List<Message> current = found.stream().map(m -> byNumber.get(m.number())).filter(java.util.Objects::nonNull).toList();
+        return withPendingReactions(app, chat, current, pendingReactions);
+    }
+
+    /** The reaction of {@code key} as it is now, persisted or pending. */
+    public Optional<Reaction> reaction(AppId app, ChatNumber chat, Reaction.Key key) {
+        Optional<Reaction> pendingReaction = pendingOr(() -> pending.reactions(app, chat), List.<Reaction>of()).stream()
+                .filter(r -> r.key().equals(key)).findFirst();
+        Optional<Reaction> stored = Optional.ofNullable(reactions.find(app, chat, List.of(key)).get(key));
+        if (pendingReaction.isEmpty() || stored.isPresent() && !pendingReaction.get().isNewerThan(stored.get())) {
+            return stored;
+        }
+        return pendingReaction;
+    }
+
+    /** Every receipt of the chat as it is now, by user: persisted merged with pending. */
+    public Map<UserId, Receipt> receipts(AppId app, ChatNumber chat) {
+        Map<UserId, Receipt> pendingReceipts = pendingOr(() -> pending.receipts(app, chat), Map.of());
+        Map<UserId, Receipt> merged = new HashMap<>(receipts.ofChat(app, chat));
+        pendingReceipts.forEach((user, receipt) -> merged.merge(user, receipt, Receipt::merge));
+        return merged;
+    }
+
+    /** The messages of one chat as readers see them: with the status its receipts give each one. */
+    public List<MessageView> views(Chat chat, List<Message> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<UserId, Receipt> chatReceipts = receipts(chat.appId(), chat.number());
+        return found.stream()
+                .map(m -> new MessageView(m, MessageStatus.of(m, chat.participants(), chatReceipts)))
+                .toList();
+    }
+
+    public MessageView view(Chat chat, Message message) {
+        return views(chat, List.of(message)).getFirst();
+    }
+
+    /** One chat with the newest message the reader can see, persisted or not (read-your-writes). */
+    public ChatView chatView(Chat chat) {
+        List<Message> newest = messages(chat.appId(), chat.number(), MessageRange.ALL, 1);
+        return newest.isEmpty() ? ChatView.withoutMessages(chat) : new ChatView(chat, view(chat, newest.getFirst()));
+    }
+
+    /** Chats of an inbox page with their last messages: one query for the messages, one for the receipts. */
+    public List<ChatView> chatViews(AppId app, List<Chat> page) {
+        List<MessageStore.Key> keys = page.stream()
+                .filter(c -> c.lastMessageNumber() > 0)
+                .map(c -> new MessageStore.Key(c.number(), MessageNumber.of(c.lastMessageNumber())))
+                .toList();
+        if (keys.isEmpty()) {
+            return page.stream().map(ChatView::withoutMessages).toList();
+        }
+        Map<ChatNumber, Message> last = new HashMap<>();
+        for (Message message : messages.findAll(app, keys)) {
+            last.put(message.chatNumber(), message);
+        }
+        Map<ChatNumber, Map<UserId, Receipt>> chatReceipts = receipts.ofChats(app, last.keySet());
+        List<ChatView> views = new ArrayList<>(page.size());
+        for (Chat chat : page) {
+            Message message = last.get(chat.number());
+            views.add(message == null ? ChatView.withoutMessages(chat) : new ChatView(chat, new MessageView(message,
+                    MessageStatus.of(message, chat.participants(), chatReceipts.getOrDefault(chat.number(), Map.of())))));
+        }
+        return views;
+    }
+
+    /** The newest persisted messages, from the recent-messages cache when it can serve them. */
+    private List<Message> newestStored(AppId app, ChatNumber chat, int limit) {
+        RecentMessagesCache.Lookup lookup;
+        try {
+            lookup = recent.lookup(app, chat);
+        } catch (DependencyUnavailableException e) {
+            LOG.log(Level.WARNING, "recent-messages cache unreadable, answering from the database: {0}", e.getMessage());
+            return messages.page(app, chat, MessageRange.ALL, limit);
+        }
+        if (lookup instanceof RecentMessagesCache.Hit(List<Message> newestFirst)) {
+            return newestFirst.size() > limit ? newestFirst.subList(0, limit) : newestFirst;
+        }
+        long generation = ((RecentMessagesCache.Miss) lookup).generation();
+        List<Message> newest = messages.page(app, chat, MessageRange.ALL, RecentMessagesCache.SIZE);
+        try {
+            recent.fill(app, chat, generation, newest);
+        } catch (DependencyUnavailableException e) {
+            LOG.log(Level.WARNING, "could not fill the recent-messages cache: {0}", e.getMessage());
+        }
+        return newest.size() > limit ? newest.subList(0, limit) : newest;
+    }
+
+    /**
+     * Pending messages in the range, newest first, at most {@code limit}. The store ranges by number
+     * only; time bounds are applied here, chunk by chunk, so a page is never short of a pending message
+     * that belongs on it.
+     */
+    private List<Message> pendingIn(AppId app, ChatNumber chat, MessageRange range, int limit) {
+        List<Message> found = new ArrayList<>();
+        long below = range.upperExclusive();
+        boolean timeBounded = range.since() != null || range.until() != null;
+        int chunk = timeBounded ? PENDING_CHUNK : limit;
+        while (found.size() < limit) {
+            List<Message> next = pending.messagesBetween(app, chat, range.lowerExclusive(), below, chunk);
+            for (Message message : next) {
+                if (range.contains(message) && found.size() < limit) {
+                    found.add(message);
+                }
+            }
+            if (!timeBounded || next.size() < chunk) {
+                break;
+            }
+            below = next.getLast().number().value();
+        }
+        return found;
+    }
+
+    /** Adds the pending reactions to the summaries of {@code page}, each counted once (see the class comment). */
+    private List<Message> withPendingReactions(AppId app, ChatNumber chat, List<Message> page,
+                                               List<Reaction> pendingReactions) {
+        if (pendingReactions.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        Map<MessageNumber, List<Reaction>> byMessage = new HashMap<>();
+        for (Message message : page) {
+            byMessage.put(message.number(), new ArrayList<>());
+        }
+        List<Reaction.Key> keys = new ArrayList<>();
+        for (Reaction reaction : pendingReactions) {
+            List<Reaction> onMessage = byMessage.get(reaction.message());
+            if (onMessage != null) {
+                onMessage.add(reaction);
+                keys.add(reaction.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return page;
+        }
+        Map<Reaction.Key, Reaction> stored = reactions.find(app, chat, keys);
+        List<Message> merged = new ArrayList<>(page.size());
+        for (Message message : page) {
+            var summary = message.reactions();
+            for (Reaction reaction : byMessage.get(message.number())) {
+                summary = summary.with(stored.get(reaction.key()), reaction);
+            }
+            merged.add(summary == message.reactions() ? message : message.withReactions(summary));
+        }
+        return merged;
+    }
+
+    /** The newer of two states of a message; the persisted one's derived data (reactions) is kept either way. */
+    private static Message newer(Message stored, Message candidate) {
+        return candidate.isNewerThan(stored) ? candidate.withReactions(stored.reactions()) : stored;
     }
 
     private static <T> T pendingOr(Supplier<T> read, T fallback) {

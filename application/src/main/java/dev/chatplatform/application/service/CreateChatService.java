@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.port.in.CreateChatUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -13,8 +14,9 @@ import dev.chatplatform.domain.chat.ChatNumber;
 import java.time.Clock;
 
 /**
- * number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis, for read-your-writes)
- * -> the chat's message counter. No database write on this path; the worker persists the chat.
+ * Participants are user ids; a user need not be registered first (as in Twilio Conversations, an
+ * identity can join before its profile exists). Their names and phones reach the inbox search once
+ * they are registered.
  */
 public final class CreateChatService implements CreateChatUseCase {
 
@@ -34,13 +36,13 @@ public final class CreateChatService implements CreateChatUseCase {
     }
 
     @Override
-    public Chat create(Command command) {
+    public ChatView create(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
         ChatNumber number = ChatNumber.of(numbers.next(SequenceKey.chatsOf(app), () -> true, "application"));
-        Chat chat = Chat.open(app, number, command.title(), Timestamps.millis(clock.instant()));
+        Chat chat = Chat.open(app, number, command.title(), command.participants(), Timestamps.millis(clock.instant()));
         queue.publish(chat);
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(chat));
         AfterDurable.bestEffort("open the message counter", () -> numbers.open(SequenceKey.messagesOf(app, number)));
-        return chat;
+        return ChatView.withoutMessages(chat);
     }
 }

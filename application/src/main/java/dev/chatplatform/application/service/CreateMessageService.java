@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.port.in.CreateMessageUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -14,21 +15,24 @@ import java.time.Clock;
 
 /**
  * The hot write path: number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis).
- * The chat's counter exists iff the chat does, so the common case touches no database at all.
+ * The chat's counter exists iff the chat does, so a message without a sender touches no database; a
+ * sender is checked against the chat's participants (see {@link Participants}).
  */
 public final class CreateMessageService implements CreateMessageUseCase {
 
     private final AppTokenResolver tokens;
     private final ChatReads reads;
+    private final Participants participants;
     private final NumberAllocator numbers;
     private final WriteQueue queue;
     private final PendingWrites pending;
     private final Clock clock;
 
-    public CreateMessageService(AppTokenResolver tokens, ChatReads reads, NumberAllocator numbers, WriteQueue queue,
-                                PendingWrites pending, Clock clock) {
+    public CreateMessageService(AppTokenResolver tokens, ChatReads reads, Participants participants,
+                                NumberAllocator numbers, WriteQueue queue, PendingWrites pending, Clock clock) {
         this.tokens = tokens;
         this.reads = reads;
+        this.participants = participants;
         this.numbers = numbers;
         this.queue = queue;
         this.pending = pending;
@@ -36,14 +40,17 @@ public final class CreateMessageService implements CreateMessageUseCase {
     }
 
     @Override
-    public Message create(Command command) {
+    public MessageView create(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
+        if (command.sender() != null) {
+            participants.requireAdmitted(app, command.chat(), command.sender(), "sender");
+        }
         long number = numbers.next(SequenceKey.messagesOf(app, command.chat()),
                 () -> reads.chatExists(app, command.chat()), "chat");
-        Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
+        Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(), command.sender(),
                 Timestamps.millis(clock.instant()));
         queue.publish(message);
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(message));
-        return message;
+        return MessageView.sent(message);
     }
 }

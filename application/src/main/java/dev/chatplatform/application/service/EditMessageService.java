@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.EditMessageUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
@@ -7,6 +8,7 @@ import dev.chatplatform.application.port.out.PendingWrites;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
 
 import java.time.Clock;
@@ -29,13 +31,14 @@ public final class EditMessageService implements EditMessageUseCase {
     }
 
     @Override
-    public Message edit(Command command) {
+    public MessageView edit(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
+        Chat chat = reads.chat(app, command.chat()).orElseThrow(() -> new NotFoundException("chat"));
         Message current = reads.message(app, command.chat(), command.number())
                 .orElseThrow(() -> new NotFoundException("message"));
         Message edited = current.edit(command.body(), Timestamps.millis(clock.instant()));
         queue.publish(edited);
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(edited));
-        return edited;
+        return reads.view(chat, edited);
     }
 }

@@ -1,10 +1,11 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.GetChatUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
-import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 
 public final class GetChatService implements GetChatUseCase {
@@ -18,7 +19,8 @@ public final class GetChatService implements GetChatUseCase {
     }
 
     @Override
-    public Chat get(AppToken token, ChatNumber number) {
-        return reads.chat(Tenancy.appOf(tokens, token), number).orElseThrow(() -> new NotFoundException("chat"));
+    public ChatView get(AppToken token, ChatNumber number) {
+        AppId app = Tenancy.appOf(tokens, token);
+        return reads.chatView(reads.chat(app, number).orElseThrow(() -> new NotFoundException("chat")));
     }
 }

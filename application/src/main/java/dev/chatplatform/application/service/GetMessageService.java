@@ -1,11 +1,13 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.GetMessageUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
+import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
-import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
 
 public final class GetMessageService implements GetMessageUseCase {
@@ -19,8 +21,11 @@ public final class GetMessageService implements GetMessageUseCase {
     }
 
     @Override
-    public Message get(AppToken token, ChatNumber chat, MessageNumber number) {
-        return reads.message(Tenancy.appOf(tokens, token), chat, number)
+    public MessageView get(AppToken token, ChatNumber chat, MessageNumber number) {
+        AppId app = Tenancy.appOf(tokens, token);
+        Chat found = reads.chat(app, chat).orElseThrow(() -> new NotFoundException("message"));
+        return reads.message(app, chat, number)
+                .map(message -> reads.view(found, message))
                 .orElseThrow(() -> new NotFoundException("message"));
     }
 }

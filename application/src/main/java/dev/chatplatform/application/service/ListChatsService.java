@@ -1,45 +1,66 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.Page;
-import dev.chatplatform.application.PageRequest;
 import dev.chatplatform.application.port.in.ListChatsUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.domain.app.AppId;
-import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
+/**
+ * The inbox, keyset-paged on (activity, number) so any depth costs one index range read. Activity only
+ * grows, so a chat never reappears below a cursor that passed it; a chat that gets a new message while
+ * a client walks moves to the top, where the client's next first page (or the events socket) shows it.
+ */
 public final class ListChatsService implements ListChatsUseCase {
 
     private static final String CURSOR_KIND = "inbox";
 
+    /** Chats matched by message body that one query considers; see docs/decisions (inbox search). */
+    static final int MAX_MENTIONING_CHATS = 10_000;
+
     private final AppTokenResolver tokens;
     private final ChatStore chats;
+    private final MessageSearchIndex index;
+    private final ChatReads reads;
 
-    public ListChatsService(AppTokenResolver tokens, ChatStore chats) {
+    public ListChatsService(AppTokenResolver tokens, ChatStore chats, MessageSearchIndex index, ChatReads reads) {
         this.tokens = tokens;
         this.chats = chats;
+        this.index = index;
+        this.reads = reads;
     }
 
     @Override
-    public Page<Chat> list(AppToken token, PageRequest page) {
-        AppId app = Tenancy.appOf(tokens, token);
+    public Page<ChatView> list(Query query) {
+        AppId app = Tenancy.appOf(tokens, query.token());
         InboxPosition after = null;
-        if (page.cursor() != null) {
-            String[] parts = Cursors.decode(page.cursor(), CURSOR_KIND, 2);
+        if (query.page().cursor() != null) {
+            String[] parts = Cursors.decode(query.page().cursor(), CURSOR_KIND, 2);
             after = new InboxPosition(Instant.ofEpochMilli(Cursors.decodeLong(parts[0])), Cursors.decodeLong(parts[1]));
         }
-        List<Chat> found = chats.page(app, after, page.limit() + 1);
-        if (found.size() <= page.limit()) {
-            return new Page<>(found, null);
+        Set<ChatNumber> mentioning = query.text() == null
+                ? Set.of()
+                : index.chatsMentioning(app, query.text(), MAX_MENTIONING_CHATS);
+        InboxFilter filter = new InboxFilter(query.text(), mentioning, query.participant());
+        int limit = query.page().limit();
+        List<Chat> found = chats.page(app, filter, after, limit + 1);
+        List<Chat> items = found.size() > limit ? found.subList(0, limit) : found;
+        String next = null;
+        if (found.size() > limit) {
+            Chat last = items.getLast();
+            next = Cursors.encode(CURSOR_KIND, last.activityAt().toEpochMilli(), last.number().value());
         }
-        List<Chat> items = found.subList(0, page.limit());
-        Chat last = items.getLast();
-        return new Page<>(items, Cursors.encode(CURSOR_KIND, last.activityAt().toEpochMilli(), last.number().value()));
+        return new Page<>(reads.chatViews(app, items), next);
     }
 }

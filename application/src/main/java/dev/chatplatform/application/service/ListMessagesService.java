@@ -1,22 +1,32 @@
 package dev.chatplatform.application.service;
 
 import dev.chatplatform.application.Cursors;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.Page;
 import dev.chatplatform.application.PageRequest;
 import dev.chatplatform.application.port.in.ListMessagesUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.domain.InvalidValueException;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
+import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageRange;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Keyset pages by message number, newest first: new messages never shift a page a client is walking. */
+/**
+ * Keyset pages by message number, newest first: new messages never shift a page a client is walking.
+ * A cursor carries the range its walk was started with, so the next page needs nothing but the cursor;
+ * filters sent along with a cursor narrow the walk further (they never widen it).
+ */
 public final class ListMessagesService implements ListMessagesUseCase {
 
     private static final String CURSOR_KIND = "messages";
+    private static final String RANGED_CURSOR_KIND = "msgrange";
 
     private final AppTokenResolver tokens;
     private final ChatReads reads;
@@ -27,19 +37,66 @@ public final class ListMessagesService implements ListMessagesUseCase {
     }
 
     @Override
-    public Page<Message> list(AppToken token, ChatNumber chat, PageRequest page) {
+    public Page<MessageView> list(AppToken token, ChatNumber chatNumber, MessageRange range, PageRequest page) {
         AppId app = Tenancy.appOf(tokens, token);
-        long below = page.cursor() == null
-                ? Long.MAX_VALUE
-                : Cursors.decodeLong(Cursors.decode(page.cursor(), CURSOR_KIND, 1)[0]);
-        List<Message> found = reads.messagesBelow(app, chat, below, page.limit() + 1);
-        if (found.isEmpty() && page.cursor() == null && !reads.chatExists(app, chat)) {
-            throw new NotFoundException("chat");
+        Chat chat = reads.chat(app, chatNumber).orElseThrow(() -> new NotFoundException("chat"));
+        MessageRange walk = page.cursor() == null ? range : intersect(range, decode(page.cursor()));
+        List<Message> found = reads.messages(app, chatNumber, walk, page.limit() + 1);
+        List<Message> items = found.size() > page.limit() ? found.subList(0, page.limit()) : found;
+        String next = found.size() > page.limit() ? encode(walk.below(items.getLast().number().value())) : null;
+        return new Page<>(reads.views(chat, items), next);
+    }
+
+    private static String encode(MessageRange walk) {
+        return Cursors.encode(RANGED_CURSOR_KIND, walk.before(), text(walk.after()),
+                text(walk.since() == null ? null : walk.since().toEpochMilli()),
+                text(walk.until() == null ? null : walk.until().toEpochMilli()));
+    }
+
+    private static MessageRange decode(String cursor) {
+        String[] parts;
+        try {
+            parts = Cursors.decode(cursor, RANGED_CURSOR_KIND, 4);
+        } catch (InvalidValueException notRanged) {
+            // A cursor issued before ranges existed: just the number the next page starts below.
+            return MessageRange.ALL.below(Cursors.decodeLong(Cursors.decode(cursor, CURSOR_KIND, 1)[0]));
         }
-        if (found.size() <= page.limit()) {
-            return new Page<>(found, null);
+        Long since = optionalLong(parts[2]);
+        Long until = optionalLong(parts[3]);
+        try {
+            return new MessageRange(Cursors.decodeLong(parts[0]), optionalLong(parts[1]),
+                    since == null ? null : Instant.ofEpochMilli(since), until == null ? null : Instant.ofEpochMilli(until));
+        } catch (InvalidValueException | java.time.DateTimeException e) {
+            throw new InvalidValueException("cursor", "is not a cursor returned by this API");
         }
-        List<Message> items = found.subList(0, page.limit());
-        return new Page<>(items, Cursors.encode(CURSOR_KIND, items.getLast().number().value()));
+    }
+
+    private static MessageRange intersect(MessageRange a, MessageRange b) {
+        return new MessageRange(min(a.before(), b.before()), max(a.after(), b.after()),
+                later(a.since(), b.since()), earlier(a.until(), b.until()));
+    }
+
+    private static String text(Long value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static Long optionalLong(String part) {
+        return part.isEmpty() ? null : Cursors.decodeLong(part);
+    }
+
+    private static Long min(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static Long max(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.RetitleChatUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
@@ -19,8 +20,8 @@ public final class RetitleChatService implements RetitleChatUseCase {
     private final PendingWrites pending;
     private final Clock clock;
 
-    public RetitleChatService(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending,
-                              Clock clock) {
+    public RetitleChatService(AppTokenResolver tokens, ChatReads reads, WriteQueue queue,
+                              PendingWrites pending, Clock clock) {
         this.tokens = tokens;
         this.reads = reads;
         this.queue = queue;
@@ -29,12 +30,12 @@ public final class RetitleChatService implements RetitleChatUseCase {
     }
 
     @Override
-    public Chat retitle(Command command) {
+    public ChatView retitle(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
         Chat current = reads.chat(app, command.number()).orElseThrow(() -> new NotFoundException("chat"));
         Chat retitled = current.retitle(command.title(), Timestamps.millis(clock.instant()));
         queue.publish(retitled);
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(retitled));
-        return retitled;
+        return reads.chatView(retitled);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatplatform.application.service;
 
 import dev.chatplatform.application.Cursors;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.Page;
 import dev.chatplatform.application.port.in.SearchMessagesUseCase;
@@ -9,10 +10,15 @@ import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageSearchIndex.Hit;
 import dev.chatplatform.application.port.out.MessageSearchIndex.SearchPosition;
 import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
 
 import java.util.List;
 
+/**
+ * The index decides which messages match and in what order; what each hit says (its body right now,
+ * its reactions, its status) comes from the same reads as every other answer.
+ */
 public final class SearchMessagesService implements SearchMessagesUseCase {
 
     private static final String CURSOR_KIND = "search";
@@ -28,7 +34,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     }
 
     @Override
-    public Page<Message> search(Query query) {
+    public Page<MessageView> search(Query query) {
         AppId app = Tenancy.appOf(tokens, query.token());
         SearchPosition after = null;
         if (query.page().cursor() != null) {
@@ -39,16 +45,15 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
                 Cursors.decodeLong("not a number");
             }
         }
+        Chat chat = reads.chat(app, query.chat()).orElseThrow(() -> new NotFoundException("chat"));
         int limit = query.page().limit();
         List<Hit> hits = index.search(app, query.chat(), query.text(), after, limit + 1).hits();
-        if (hits.isEmpty() && after == null && !reads.chatExists(app, query.chat())) {
-            throw new NotFoundException("chat");
-        }
-        List<Message> messages = hits.stream().limit(limit).map(Hit::message).toList();
+        List<Message> found = hits.stream().limit(limit).map(Hit::message).toList();
+        List<MessageView> views = reads.views(chat, reads.current(app, query.chat(), found));
         if (hits.size() <= limit) {
-            return new Page<>(messages, null);
+            return new Page<>(views, null);
         }
         Hit last = hits.get(limit - 1);
-        return new Page<>(messages, Cursors.encode(CURSOR_KIND, last.score(), last.message().number().value()));
+        return new Page<>(views, Cursors.encode(CURSOR_KIND, last.score(), last.message().number().value()));
     }
 }

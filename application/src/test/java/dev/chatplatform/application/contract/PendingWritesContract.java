@@ -61,7 +61,7 @@ public abstract class PendingWritesContract extends PortContract {
 
         assertThat(subject().findChat(app, ChatNumber.of(1))).isEmpty();
         assertThat(subject().findMessage(app, ChatNumber.of(1), MessageNumber.of(1))).isEmpty();
-        assertThat(subject().messagesBelow(app, ChatNumber.of(1), Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(subject().messagesBetween(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 10)).isEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ public abstract class PendingWritesContract extends PortContract {
 
         assertThat(subject().findChat(app, chat.number())).isEmpty();
         assertThat(subject().findMessage(app, message.chatNumber(), message.number())).isEmpty();
-        assertThat(subject().messagesBelow(app, message.chatNumber(), Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(subject().messagesBetween(app, message.chatNumber(), 0, Long.MAX_VALUE, 10)).isEmpty();
     }
 
     @Test
@@ -126,7 +126,7 @@ public abstract class PendingWritesContract extends PortContract {
         subject().settleMessages(List.of(posted));
 
         assertThat(subject().findMessage(app, posted.chatNumber(), posted.number())).contains(edited);
-        assertThat(subject().messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(edited);
+        assertThat(subject().messagesBetween(app, posted.chatNumber(), 0, Long.MAX_VALUE, 10)).containsExactly(edited);
     }
 
     @Test
@@ -163,10 +163,10 @@ public abstract class PendingWritesContract extends PortContract {
             subject().put(aMessage().in(app, 1).numbered(n).createdAt(T0.plus(Duration.ofSeconds(n))).build());
         }
 
-        assertThat(numbers(subject().messagesBelow(app, ChatNumber.of(1), Long.MAX_VALUE, 3))).containsExactly(10L, 9L, 8L);
-        assertThat(numbers(subject().messagesBelow(app, ChatNumber.of(1), 8, 3))).containsExactly(7L, 6L, 5L);
-        assertThat(numbers(subject().messagesBelow(app, ChatNumber.of(1), 3, 100))).containsExactly(2L, 1L);
-        assertThat(subject().messagesBelow(app, ChatNumber.of(1), 1, 100)).isEmpty();
+        assertThat(numbers(subject().messagesBetween(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 3))).containsExactly(10L, 9L, 8L);
+        assertThat(numbers(subject().messagesBetween(app, ChatNumber.of(1), 0, 8, 3))).containsExactly(7L, 6L, 5L);
+        assertThat(numbers(subject().messagesBetween(app, ChatNumber.of(1), 0, 3, 100))).containsExactly(2L, 1L);
+        assertThat(subject().messagesBetween(app, ChatNumber.of(1), 0, 1, 100)).isEmpty();
     }
 
     @Test
@@ -178,7 +178,7 @@ public abstract class PendingWritesContract extends PortContract {
 
         subject().settleMessages(List.of(messages.get(5), messages.get(3)));
 
-        assertThat(numbers(subject().messagesBelow(app, ChatNumber.of(1), Long.MAX_VALUE, 3))).containsExactly(5L, 3L, 2L);
+        assertThat(numbers(subject().messagesBetween(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 3))).containsExactly(5L, 3L, 2L);
     }
 
     @Test
@@ -190,7 +190,7 @@ public abstract class PendingWritesContract extends PortContract {
         subject().put(aMessage().in(otherApp, 1).numbered(3).withBody("other app").build());
         subject().put(aChat().inApp(otherApp).numbered(1).build());
 
-        assertThat(subject().messagesBelow(app, ChatNumber.of(1), Long.MAX_VALUE, 10))
+        assertThat(subject().messagesBetween(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 10))
                 .extracting(m -> m.body().value()).containsExactly("mine");
         assertThat(subject().findMessage(app, ChatNumber.of(1), MessageNumber.of(3))).isEmpty();
         assertThat(subject().findChat(app, ChatNumber.of(1))).isEmpty();

@@ -13,6 +13,7 @@ import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatTitle;
 import dev.chatplatform.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,7 @@ public class ChatController {
     }
 
     @Operation(summary = "Create a chat; 201 once the command is durable, with the chat's number")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @PostMapping
     public ResponseEntity<ChatResponse> create(@PathVariable String token,
                                                @RequestBody(required = false) ChatRequest request) {

@@ -16,7 +16,7 @@ import java.util.List;
  * no field at all.
  */
 record ChatRequest(String title,
-                   @ArraySchema(schema = @Schema(type = "string", description = "a user id")) List<Object> participants) {
+                   @ArraySchema(schema = @Schema(types = "string", description = "a user id")) List<Object> participants) {
 
     ChatTitle optionalTitle() {
         return title == null ? null : new ChatTitle(title);

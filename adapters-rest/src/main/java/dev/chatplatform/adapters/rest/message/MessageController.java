@@ -14,6 +14,7 @@ import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.MessageRange;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +52,7 @@ public class MessageController {
     }
 
     @Operation(summary = "Post a message; 201 once the command is durable, with the message's number")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<MessageResponse> create(@PathVariable String token, @PathVariable long chatNumber,
                                                   @RequestBody MessageRequest request) {

@@ -4,6 +4,7 @@ import dev.chatplatform.adapters.rest.PathValues;
 import dev.chatplatform.application.port.in.AddReactionUseCase;
 import dev.chatplatform.domain.reaction.Reaction;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ public class ReactionController {
      * the message, where it shows in {@code reaction_counts} and {@code latest_reactions}.
      */
     @Operation(summary = "React to a message; the same user and type again adds to the score (claps)")
+    @ApiResponse(responseCode = "201", description = "Added; Location names the message, which now shows it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ReactionResponse> add(@PathVariable String token, @PathVariable long chatNumber,
                                                 @PathVariable long messageNumber,

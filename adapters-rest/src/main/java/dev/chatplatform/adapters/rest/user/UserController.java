@@ -6,6 +6,7 @@ import dev.chatplatform.application.port.in.PutUserUseCase;
 import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,8 @@ public class UserController {
     }
 
     @Operation(summary = "Create a user (201) or replace its name and phone (200); a missing phone clears it")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the user")
+    @ApiResponse(responseCode = "200", description = "Replaced")
     @PutMapping(path = "/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UserResponse> put(@PathVariable String token, @PathVariable String userId,
                                             @RequestBody UserRequest request) {

@@ -172,6 +172,15 @@ class ReceiptControllerTest {
     }
 
     @Test
+    void bodyOver64KiBIs413() throws Exception {
+        mvc.perform(post(RECEIPTS, TOKEN.value(), 3).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"user_id\":\"" + "u".repeat(64 * 1024) + "\"}"))
+                .andExpect(problem(413));
+
+        verifyNoInteractions(postReceipt);
+    }
+
+    @Test
     void postAnswers503WithRetryAfterWhenADependencyIsDown() throws Exception {
         when(postReceipt.post(any())).thenThrow(new DependencyUnavailableException("redis", new IOException("reset")));
 

@@ -44,7 +44,6 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchMessageIndex.class);
     private static final String MAPPING = "/search/messages-index.json";
     private static final String CHATS_AGGREGATION = "chats";
-    private static final String LATEST_AGGREGATION = "latest";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -155,7 +154,9 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     /**
      * The same substring match as {@link #search}, over all of the application's chats, reduced to chat
      * numbers by a terms aggregation: no message leaves the index. When more than {@code max} chats match,
-     * those with the most recent matching message are kept, as they are the ones the inbox lists first.
+     * the newest chats (highest numbers) are kept. Keeping those with the newest matching message instead
+     * (ordering by a max(created_at) sub-aggregation) would suit the inbox better, but it doubled the
+     * query's tail latency on 100,000 messages while it only matters past {@code max} chats.
      */
     @Override
     public Set<ChatNumber> chatsMentioning(AppId app, String query, int max) {
@@ -173,8 +174,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                             .filter(containing(query))))
                     .aggregations(CHATS_AGGREGATION, a -> a
                             .terms(t -> t.field("chat_number").size(max)
-                                    .order(NamedValue.of(LATEST_AGGREGATION, SortOrder.Desc)))
-                            .aggregations(LATEST_AGGREGATION, latest -> latest.max(m -> m.field("created_at")))),
+                                    .order(NamedValue.of("_key", SortOrder.Desc)))),
                     Void.class);
             Aggregate chats = response.aggregations().get(CHATS_AGGREGATION);
             if (chats == null || !chats.isLterms()) {

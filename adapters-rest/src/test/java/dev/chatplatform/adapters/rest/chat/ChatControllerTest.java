@@ -337,7 +337,7 @@ class ChatControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"alice\"", "42", "true", "{\"0\":\"alice\"}"})
+    @ValueSource(strings = {"\"alice\"", "\"\"", "42", "true", "{\"0\":\"alice\"}", "{}"})
     void participantsThatAreNotAnArrayAre400NamingParticipants(String participants) throws Exception {
         mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"participants\":" + participants + "}"))

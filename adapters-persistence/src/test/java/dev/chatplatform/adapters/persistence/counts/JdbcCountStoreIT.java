@@ -12,6 +12,8 @@ import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.user.UserId;
+import dev.chatplatform.application.port.out.ChatStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
@@ -92,12 +95,19 @@ class JdbcCountStoreIT {
         messages.saveAll(early);
         drain();
 
-        chats.saveAll(List.of(chat(5)));
+        chats.saveAll(List.of(aChat().inApp(app.id()).numbered(5).withParticipants("alice").createdAt(Times.T0).build(),
+                aChat().inApp(app.id()).numbered(6).withParticipants("alice").createdAt(Times.T0).build()));
         drain();
 
         Chat chat = chats.find(app.id(), ChatNumber.of(5)).orElseThrow();
         assertThat(chat.messagesCount()).isEqualTo(12);
         assertThat(chat.lastMessageAt()).isEqualTo(early.getLast().createdAt());
+        assertThat(chat.lastMessageNumber()).isEqualTo(12);
+        // Created together, but 5 has messages: it comes first, in the inbox and in its participant's.
+        assertThat(chats.page(app.id(), ChatStore.InboxFilter.ALL, null, 10)).extracting(c -> c.number().value())
+                .containsExactly(5L, 6L);
+        assertThat(chats.page(app.id(), new ChatStore.InboxFilter(null, Set.of(), new UserId("alice")), null, 10))
+                .extracting(c -> c.number().value()).containsExactly(5L, 6L);
     }
 
     @Test

@@ -25,6 +25,23 @@ ALTER TABLE chats
 -- letters (such as U+0130); such a title is lowercased the Java way on its next retitle.
 UPDATE chats SET search_text = LOWER(COALESCE(title, ''));
 
+-- Every distinct three-character piece (code points) of each chat's search_text: a q of three characters
+-- or more contains the pieces of any text it matches, so the rarest of q's pieces names every candidate
+-- chat, and a rare q reads a short list instead of every chat of the application (see JdbcChatStore).
+-- Kept by the adapter in the transaction that writes search_text.
+CREATE TABLE chat_search_grams (
+    app_id      BIGINT     NOT NULL,
+    gram        VARCHAR(3) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    chat_number BIGINT     NOT NULL,
+    PRIMARY KEY (app_id, gram, chat_number)
+) ENGINE = InnoDB;
+
+-- Titles are at most 255 characters.
+INSERT INTO chat_search_grams (app_id, gram, chat_number)
+WITH RECURSIVE positions (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM positions WHERE n < 253)
+SELECT DISTINCT c.app_id, SUBSTRING(c.search_text, p.n, 3), c.number
+FROM chats c JOIN positions p ON p.n <= CHAR_LENGTH(c.search_text) - 2;
+
 UPDATE chats c
 SET c.last_message_number = (SELECT COALESCE(MAX(m.number), 0) FROM messages m
                              WHERE m.app_id = c.app_id AND m.chat_number = c.number);

@@ -6,16 +6,19 @@ import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
  * One inbox page as SQL: a keyset page in (activity_at DESC, number DESC), never an OFFSET.
  * <ul>
- * <li>all chats, or q: a backward range scan of ix_chats_inbox (app_id, activity_at, number) from the
- *     position, q's condition checked on each row until the page is full;</li>
+ * <li>all chats, or a q without a short candidate list: a backward range scan of ix_chats_inbox (app_id,
+ *     activity_at, number) from the position, q's condition checked on each row until the page is full;</li>
  * <li>participant: the same on chat_participants' ix_chat_participants_inbox (app_id, user_id,
  *     activity_at, chat_number), joined to chats by primary key; STRAIGHT_JOIN keeps the optimiser from
- *     driving the join from chats, which would sort the user's whole inbox for every page.</li>
+ *     driving the join from chats, which would sort the user's whole inbox for every page;</li>
+ * <li>q with candidates (a short list of chats that may match, see {@link JdbcChatStore}): primary-key
+ *     lookups of those chats, q checked on each, the few that match sorted.</li>
  * </ul>
  * The position is written {@code a <= ? AND (a < ? OR n < ?)}: the first term bounds the index range, the
  * second drops the rows of the position's instant at or above its number.
@@ -27,7 +30,16 @@ import java.util.List;
  */
 record InboxQuery(String sql, List<Object> args) {
 
+    /** A scan along the inbox index from the position. */
     static InboxQuery of(long app, InboxFilter filter, InboxPosition after, int limit) {
+        return of(app, filter, null, after, limit);
+    }
+
+    /**
+     * @param candidates when not null, every chat that can match q (the chats mentioning it included):
+     *                   they are looked up by primary key instead of scanning the inbox
+     */
+    static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit) {
         boolean byParticipant = filter.participant() != null;
         String activity = byParticipant ? "p.activity_at" : "c.activity_at";
         String number = byParticipant ? "p.chat_number" : "c.number";
@@ -40,6 +52,11 @@ record InboxQuery(String sql, List<Object> args) {
                     WHERE p.app_id = ? AND p.user_id = ?""");
             args.add(app);
             args.add(filter.participant().value());
+        } else if (candidates != null) {
+            sql.append(ChatRows.COLUMNS).append(" FROM chats c FORCE INDEX (PRIMARY) WHERE c.app_id = ? AND c.number IN (")
+                    .append(SearchText.placeholders(candidates.size())).append(')');
+            args.add(app);
+            candidates.stream().sorted().forEach(args::add);
         } else {
             sql.append(ChatRows.COLUMNS).append(" FROM chats c FORCE INDEX (ix_chats_inbox) WHERE c.app_id = ?");
             args.add(app);
@@ -61,8 +78,8 @@ record InboxQuery(String sql, List<Object> args) {
             args.add(at);
             args.add(after.number());
         }
-        sql.append(" ORDER BY ").append(byParticipant ? "p.app_id DESC, p.user_id DESC, " : "c.app_id DESC, ")
-                .append(activity).append(" DESC, ").append(number).append(" DESC LIMIT ?");
+        String prefix = byParticipant ? "p.app_id DESC, p.user_id DESC, " : candidates == null ? "c.app_id DESC, " : "";
+        sql.append(" ORDER BY ").append(prefix).append(activity).append(" DESC, ").append(number).append(" DESC LIMIT ?");
         args.add(limit);
         return new InboxQuery(sql.toString(), List.copyOf(args));
     }

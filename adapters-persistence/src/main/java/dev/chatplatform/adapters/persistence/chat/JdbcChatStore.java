@@ -53,6 +53,18 @@ public class JdbcChatStore implements ChatStore {
             INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE activity_at = activity_at""";
 
+    /** Beyond this many candidate chats, scanning the inbox for q is the cheaper way to fill a page. */
+    static final int MAX_CANDIDATES = 1_000;
+
+    private static final int PROBES = 6;
+
+    /** How many chats hold a gram, counted no further than the budget (index only). */
+    private static final String COUNT_GRAM = """
+            (SELECT ? AS i, COUNT(*) AS n FROM (SELECT chat_number FROM chat_search_grams
+             WHERE app_id = ? AND gram = ? LIMIT ?) g)""";
+
+    private static final String GRAM_CHATS = "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?";
+
     private static final String STORED = "SELECT number FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String FIND = "SELECT " + ChatRows.COLUMNS + " FROM chats c WHERE c.app_id = ? AND c.number = ?";
@@ -76,8 +88,76 @@ public class JdbcChatStore implements ChatStore {
 
     @Override
     public List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit) {
-        InboxQuery query = InboxQuery.of(app.value(), filter == null ? InboxFilter.ALL : filter, after, limit);
-        return db.read(() -> jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray()));
+        InboxFilter given = filter == null ? InboxFilter.ALL : filter;
+        return db.read(() -> {
+            Set<Long> candidates = candidates(app.value(), given);
+            if (candidates != null && candidates.isEmpty()) {
+                return List.of();
+            }
+            InboxQuery query = InboxQuery.of(app.value(), given, candidates, after, limit);
+            return jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray());
+        });
+    }
+
+    /**
+     * Every chat a q may match, when that is a short list; null when the inbox is better scanned. A chat
+     * whose search text contains q contains each of q's grams, so the chats holding q's rarest gram (of a
+     * few probed) plus the chats mentioning q are all the candidates. A rare q thus costs a few hundred
+     * primary-key lookups, not a scan of every chat of the application; a common q (no probed gram under
+     * {@link #MAX_CANDIDATES} chats) fills its page early in the scan instead. The participant filter
+     * keeps its own index: one user's inbox is short.
+     */
+    Set<Long> candidates(long app, InboxFilter filter) {
+        if (filter.text() == null || filter.participant() != null) {
+            return null;
+        }
+        int budget = MAX_CANDIDATES - filter.mentionedIn().size();
+        List<String> probes = probes(SearchText.lowercase(filter.text()));
+        if (probes.isEmpty() || budget <= 0) {
+            return null;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append(COUNT_GRAM);
+            args.add(i);
+            args.add(app);
+            args.add(probes.get(i));
+            args.add(budget + 1);
+        }
+        int rarest = -1;
+        long fewest = Long.MAX_VALUE;
+        for (Map<String, Object> row : jdbc.queryForList(sql.toString(), args.toArray())) {
+            long count = ((Number) row.get("n")).longValue();
+            if (count < fewest) {
+                fewest = count;
+                rarest = ((Number) row.get("i")).intValue();
+            }
+        }
+        if (fewest > budget) {
+            return null;
+        }
+        Set<Long> candidates = new TreeSet<>(jdbc.queryForList(GRAM_CHATS, Long.class, app, probes.get(rarest)));
+        filter.mentionedIn().forEach(chat -> candidates.add(chat.value()));
+        return candidates;
+    }
+
+    /** Up to {@link #PROBES} of q's grams, spread over it: any of them narrows the candidates correctly. */
+    private static List<String> probes(String lowercasedQ) {
+        List<String> grams = new ArrayList<>();
+        int[] codePoints = lowercasedQ.codePoints().toArray();
+        int count = codePoints.length - SearchText.GRAM_LENGTH + 1;
+        if (count <= 0) {
+            return grams;
+        }
+        for (int i = 0; i < Math.min(PROBES, count); i++) {
+            int start = PROBES >= count ? i : (int) ((long) i * (count - 1) / (PROBES - 1));
+            String gram = new String(codePoints, start, SearchText.GRAM_LENGTH);
+            if (!grams.contains(gram)) {
+                grams.add(gram);
+            }
+        }
+        return grams;
     }
 
     @Override
@@ -113,7 +193,7 @@ public class JdbcChatStore implements ChatStore {
             ps.setLong(2, chat.number().value());
             ps.setString(3, chat.optionalTitle().map(t -> t.value()).orElse(null));
             ps.setString(4, JsonColumns.participants(chat.participants()));
-            ps.setString(5, SearchText.ofTitle(chat.optionalTitle().map(t -> t.value()).orElse(null)));
+            ps.setString(5, null); // written by the refresh below, with its grams
             ps.setString(6, SqlTimestamps.format(chat.createdAt()));
             ps.setString(7, SqlTimestamps.format(chat.createdAt()));
             ps.setString(8, SqlTimestamps.format(chat.updatedAt()));

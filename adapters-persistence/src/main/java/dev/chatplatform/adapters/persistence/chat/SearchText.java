@@ -8,16 +8,19 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * Keeps chats.search_text, what the inbox's q is matched against: the title and every participant's name
  * and phone, lowercased here the same way {@link #pattern} lowercases q, in a binary column. Computed in
- * Java rather than with LOWER() so that both sides of the LIKE are lowercased by one function.
+ * Java rather than with LOWER() so that both sides of the LIKE are lowercased by one function. Also keeps
+ * its grams in chat_search_grams, in step, under the chat row's lock.
  */
 @Component
 public class SearchText {
@@ -27,13 +30,22 @@ public class SearchText {
     private static final char ESCAPE = '!';
 
     private static final String LOCK_CHATS = """
-            SELECT number, title, participants FROM chats WHERE app_id = ? AND number IN (%s)
+            SELECT number, title, participants, search_text FROM chats WHERE app_id = ? AND number IN (%s)
             ORDER BY number FOR UPDATE""";
 
     private static final String USERS = """
             SELECT user_id, name, phone FROM users WHERE app_id = ? AND user_id IN (%s) ORDER BY user_id""";
 
     private static final String SET = "UPDATE chats SET search_text = ? WHERE app_id = ? AND number = ?";
+
+    private static final String ADD_GRAM = """
+            INSERT INTO chat_search_grams (app_id, gram, chat_number) VALUES (?, ?, ?)
+            ON DUPLICATE KEY UPDATE chat_number = chat_number""";
+
+    private static final String REMOVE_GRAM = "DELETE FROM chat_search_grams WHERE app_id = ? AND gram = ? AND chat_number = ?";
+
+    /** How many characters a gram has: a q shorter than this cannot be looked up by its grams. */
+    static final int GRAM_LENGTH = 3;
 
     private final JdbcTemplate jdbc;
 
@@ -74,20 +86,46 @@ public class SearchText {
         args.add(app);
         args.addAll(chats);
         List<Row> rows = jdbc.query(LOCK_CHATS.formatted(placeholders(chats.size())),
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), JsonColumns.participants(rs.getString(3))),
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), JsonColumns.participants(rs.getString(3)),
+                        rs.getString(4)),
                 args.toArray());
         SortedSet<String> everyone = new TreeSet<>();
         rows.forEach(row -> row.participants().forEach(user -> everyone.add(user.value())));
         Map<String, String> userText = users(app, everyone, lockUsers);
-        jdbc.batchUpdate(SET, rows, rows.size(), (ps, row) -> {
-            ps.setString(1, text(row, userText));
+        List<Row> changed = new ArrayList<>();
+        List<Gram> added = new ArrayList<>();
+        List<Gram> removed = new ArrayList<>();
+        for (Row row : rows) {
+            String text = text(row, userText);
+            if (text.equals(row.searchText())) {
+                continue;
+            }
+            changed.add(row.withSearchText(text));
+            Set<String> before = grams(row.searchText() == null ? "" : row.searchText());
+            Set<String> after = grams(text);
+            after.stream().filter(gram -> !before.contains(gram)).sorted().forEach(gram -> added.add(new Gram(gram, row.number())));
+            before.stream().filter(gram -> !after.contains(gram)).sorted().forEach(gram -> removed.add(new Gram(gram, row.number())));
+        }
+        jdbc.batchUpdate(SET, changed, changed.size(), (ps, row) -> {
+            ps.setString(1, row.searchText());
             ps.setLong(2, app);
             ps.setLong(3, row.number());
         });
+        jdbc.batchUpdate(REMOVE_GRAM, removed, removed.size(), (ps, gram) -> gram.bind(ps, app));
+        jdbc.batchUpdate(ADD_GRAM, added, added.size(), (ps, gram) -> gram.bind(ps, app));
     }
 
-    /** The text of a chat as it is inserted, before any user is known: its title. */
-    static String ofTitle(String title) {
+    /** Every distinct run of {@link #GRAM_LENGTH} code points of an already lowercased text. */
+    static Set<String> grams(String lowercased) {
+        int[] codePoints = lowercased.codePoints().toArray();
+        Set<String> grams = new HashSet<>();
+        for (int i = 0; i + GRAM_LENGTH <= codePoints.length; i++) {
+            grams.add(new String(codePoints, i, GRAM_LENGTH));
+        }
+        return grams;
+    }
+
+    private static String ofTitle(String title) {
         return title == null ? "" : lowercase(title);
     }
 
@@ -121,6 +159,17 @@ public class SearchText {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    private record Row(long number, String title, List<UserId> participants) {
+    private record Row(long number, String title, List<UserId> participants, String searchText) {
+        Row withSearchText(String text) {
+            return new Row(number, title, participants, text);
+        }
+    }
+
+    private record Gram(String gram, long chat) {
+        void bind(java.sql.PreparedStatement ps, long app) throws java.sql.SQLException {
+            ps.setLong(1, app);
+            ps.setString(2, gram);
+            ps.setLong(3, chat);
+        }
     }
 }

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboxQueryPlansIT {
 
-    private static final int CHATS = 3_000;
+    /** A few thousand; -Dinbox.plans.chats=30000 for a closer look (slow to fill). */
+    private static final int CHATS = Integer.getInteger("inbox.plans.chats", 3_000);
 
     @Autowired
     private JdbcChatStore chats;
@@ -87,36 +88,79 @@ class InboxQueryPlansIT {
         assertWalksIndex("participant, first page", alice, null, "p", "ix_chat_participants_inbox");
         assertWalksIndex("participant, deep page", alice, deep, "p", "ix_chat_participants_inbox");
         InboxFilter aliceAndText = new InboxFilter("number 1", Set.of(ChatNumber.of(5)), new UserId("alice"));
+        assertThat(chats.candidates(app.value(), aliceAndText)).as("a user's inbox is scanned").isNull();
         assertWalksIndex("participant and q", aliceAndText, deep, "p", "ix_chat_participants_inbox");
     }
 
     @Test
-    void theTextFilterChecksRowsAlongTheInboxIndex() {
-        assertWalksIndex("q, first page", new InboxFilter("number 12", Set.of(), null), null, "c", "ix_chats_inbox");
-        assertWalksIndex("q and mentions, deep page", new InboxFilter("number 12",
+    void aCommonQChecksRowsAlongTheInboxIndex() {
+        InboxFilter common = new InboxFilter("chat number", Set.of(), null);
+        assertThat(chats.candidates(app.value(), common)).as("no short candidate list").isNull();
+        assertWalksIndex("common q, first page", common, null, "c", "ix_chats_inbox");
+        assertWalksIndex("common q and mentions, deep page", new InboxFilter("chat number",
                 Set.of(ChatNumber.of(7), ChatNumber.of(8), ChatNumber.of(2999)), null), deep, "c", "ix_chats_inbox");
-        assertWalksIndex("q matching nothing", new InboxFilter("no such chat", Set.of(), null), null, "c", "ix_chats_inbox");
+        InboxFilter short_ = new InboxFilter("12", Set.of(), null);
+        assertThat(chats.candidates(app.value(), short_)).as("shorter than a gram").isNull();
+        assertWalksIndex("q of two characters", short_, null, "c", "ix_chats_inbox");
     }
 
-    private void assertWalksIndex(String name, InboxFilter filter, InboxPosition after, String table, String index) {
-        InboxQuery query = InboxQuery.of(app.value(), filter, after, 50);
-        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + query.sql(), query.args().toArray());
+    @Test
+    void aRareQLooksUpItsFewCandidatesByPrimaryKey() {
+        InboxFilter rare = new InboxFilter("number 1234", Set.of(ChatNumber.of(7)), null);
+        Set<Long> candidates = chats.candidates(app.value(), rare);
+        assertThat(candidates).as("chats holding the rarest probed gram, and the mentioning one").isNotNull()
+                .contains(1234L, 7L).hasSizeLessThan(100);
+        assertLooksUp("rare q, first page", rare, candidates, null);
+        assertLooksUp("rare q, deep page", rare, candidates, deep);
+        InboxFilter nothing = new InboxFilter("no such chat", Set.of(), null);
+        assertThat(chats.candidates(app.value(), nothing)).as("a gram no chat has").isEmpty();
+        time("q matching nothing (no query at all)", nothing, null);
+    }
+
+    private void assertLooksUp(String name, InboxFilter filter, Set<Long> candidates, InboxPosition after) {
+        InboxQuery query = InboxQuery.of(app.value(), filter, candidates, after, 50);
+        Map<String, Object> driving = plan(name, query).getFirst();
+        time(name, filter, after);
+        assertThat(driving.get("table")).as(name).isEqualTo("c");
+        assertThat(driving.get("key")).as(name).isEqualTo("PRIMARY");
+        assertThat(driving.get("type")).as(name).isEqualTo("range");
+    }
+
+    /** The mean time of the whole page call, candidates' probes included. */
+    private void time(String name, InboxFilter filter, InboxPosition after) {
         for (int i = 0; i < 50; i++) {
-            jdbc.queryForList(query.sql(), query.args().toArray());
+            chats.page(app, filter, after, 50);
         }
+        int runs = 200;
+        long started = System.nanoTime();
+        int found = 0;
+        for (int i = 0; i < runs; i++) {
+            found = chats.page(app, filter, after, 50).size();
+        }
+        System.out.printf("PAGE %-36s %3d chats, mean %.2f ms%n", name, found, (System.nanoTime() - started) / 1e6 / runs);
+    }
+
+    private List<Map<String, Object>> plan(String name, InboxQuery query) {
+        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + query.sql(), query.args().toArray());
+        System.out.println("PLAN " + name);
+        plan.forEach(row -> System.out.println("     " + row));
         if (String.valueOf(jdbc.queryForObject("SELECT VERSION()", String.class)).contains("MariaDB")) {
             jdbc.queryForList("ANALYZE " + query.sql(), query.args().toArray())
                     .forEach(row -> System.out.println("  ANALYZE " + row));
         }
+        return plan;
+    }
+
+    private void assertWalksIndex(String name, InboxFilter filter, InboxPosition after, String table, String index) {
+        InboxQuery query = InboxQuery.of(app.value(), filter, after, 50);
+        List<Map<String, Object>> plan = plan(name, query);
         long started = System.nanoTime();
         int runs = 200;
         int found = 0;
         for (int i = 0; i < runs; i++) {
             found = jdbc.queryForList(query.sql(), query.args().toArray()).size();
         }
-        double meanMillis = (System.nanoTime() - started) / 1e6 / runs;
-        System.out.printf("PLAN %-28s %3d rows, mean %.2f ms%n", name, found, meanMillis);
-        plan.forEach(row -> System.out.println("     " + row));
+        System.out.printf("QUERY %-35s %3d rows, mean %.2f ms%n", name, found, (System.nanoTime() - started) / 1e6 / runs);
 
         Map<String, Object> driving = plan.getFirst();
         assertThat(driving.get("table")).as(name).isEqualTo(table);

@@ -25,8 +25,10 @@ import java.util.TreeSet;
 
 /**
  * Chats and their participants. Lock order, shared with the other writers so that none deadlocks with
- * another: count_changes, then chat_participants, then chats. (One exception is unavoidable: a chat's
- * save reads its users' rows last, with shared locks, see {@link SearchText#refresh}.)
+ * another: count_changes, then chat_participants, then chats, then chat_search_grams. One exception is
+ * unavoidable: a chat's save reads its users' rows last, with shared locks (see {@link SearchText#refresh}),
+ * so a chat's save and a save of one of its users at the same moment can deadlock; the loser is rolled
+ * back whole and the worker retries it (SearchTextConcurrencyIT).
  */
 @Repository
 public class JdbcChatStore implements ChatStore {

@@ -109,7 +109,10 @@ class InboxQueryPlansIT {
         InboxFilter rare = new InboxFilter("number 1234", Set.of(ChatNumber.of(7)), null);
         Set<Long> candidates = chats.candidates(app.value(), rare);
         assertThat(candidates).as("chats holding the rarest probed gram, and the mentioning one").isNotNull()
-                .contains(1234L, 7L).hasSizeLessThan(100);
+                .contains(1234L, 7L).hasSizeLessThanOrEqualTo(JdbcChatStore.MAX_CANDIDATES);
+        InboxQuery scan = InboxQuery.of(app.value(), rare, null, 50);
+        assertThat(chats.page(app, rare, null, 50)).as("the same chats as a scan finds")
+                .isEqualTo(jdbc.query(scan.sql(), ChatRows.CHAT, scan.args().toArray())).isNotEmpty();
         assertLooksUp("rare q, first page", rare, candidates, null);
         assertLooksUp("rare q, deep page", rare, candidates, deep);
         InboxFilter nothing = new InboxFilter("no such chat", Set.of(), null);

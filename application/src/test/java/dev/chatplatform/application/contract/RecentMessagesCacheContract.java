@@ -15,7 +15,16 @@ import dev.chatplatform.domain.reaction.ReactionType;
 import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
 import static dev.chatplatform.application.mothers.Messages.aMessage;
@@ -160,6 +169,61 @@ public abstract class RecentMessagesCacheContract extends PortContract {
         subject().invalidate(app, List.of());
 
         assertThat(subject().lookup(app, ChatNumber.of(1))).isInstanceOf(Hit.class);
+    }
+
+    /**
+     * The worker commits and invalidates while readers miss, read "the database" and fill. Once a
+     * commit's invalidation has returned, no reader may be served a state from before that commit.
+     */
+    private static final long DATABASE_READ_NANOS = 200_000;
+
+    @Test
+    void underConcurrentCommitsAHitIsNeverOlderThanTheLastInvalidatedCommit() throws Exception {
+        AppId app = newApp();
+        RecentMessagesCache cache = subject();
+        ChatNumber chat = ChatNumber.of(1);
+        AtomicLong database = new AtomicLong(1);
+        AtomicLong invalidatedUpTo = new AtomicLong(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> staleHits = new CopyOnWriteArrayList<>();
+        AtomicLong hits = new AtomicLong();
+        try (ExecutorService readers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int reader = 0; reader < 4; reader++) {
+                done.add(readers.submit(() -> {
+                    while (writing.get()) {
+                        long floor = invalidatedUpTo.get();
+                        switch (cache.lookup(app, chat)) {
+                            case Hit(List<Message> newestFirst) -> {
+                                hits.incrementAndGet();
+                                long seen = newestFirst.getFirst().number().value();
+                                if (seen < floor) {
+                                    staleHits.add("saw " + seen + " after commit " + floor + " was invalidated");
+                                }
+                            }
+                            case Miss(long generation) -> {
+                                long newest = database.get();
+                                LockSupport.parkNanos(DATABASE_READ_NANOS); // the read takes a while: commits land meanwhile
+                                cache.fill(app, chat, generation, List.of(aMessage().in(app, 1).numbered(newest).build()));
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (long commit = 2; commit <= 300; commit++) {
+                database.set(commit);
+                cache.invalidate(app, List.of(chat));
+                invalidatedUpTo.set(commit);
+            }
+            writing.set(false);
+            for (Future<?> reader : done) {
+                reader.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(staleHits).isEmpty();
+        assertThat(hits).as("readers were served from the cache at all").hasPositiveValue();
     }
 
     private Miss missOf(AppId app, long chat) {

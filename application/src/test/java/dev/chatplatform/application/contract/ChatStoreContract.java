@@ -57,7 +57,7 @@ public abstract class ChatStoreContract extends PortContract {
         subject().saveAll(List.of(chat, chat));
 
         assertThat(subject().find(app, chat.number())).contains(chat);
-        assertThat(subject().page(app, null, 10)).containsExactly(chat);
+        assertThat(subject().page(app, ChatStore.InboxFilter.ALL, null, 10)).containsExactly(chat);
     }
 
     @Test
@@ -107,8 +107,8 @@ public abstract class ChatStoreContract extends PortContract {
                 aChat().inApp(app).numbered(3).createdAt(secondsAfterT0(5)).build(),
                 aChat().inApp(app).numbered(4).createdAt(secondsAfterT0(3)).build()));
 
-        assertThat(numbers(subject().page(app, null, 10))).containsExactly(3L, 1L, 4L, 2L);
-        assertThat(numbers(subject().page(app, null, 2))).containsExactly(3L, 1L);
+        assertThat(numbers(subject().page(app, ChatStore.InboxFilter.ALL, null, 10))).containsExactly(3L, 1L, 4L, 2L);
+        assertThat(numbers(subject().page(app, ChatStore.InboxFilter.ALL, null, 2))).containsExactly(3L, 1L);
     }
 
     @Test
@@ -124,7 +124,7 @@ public abstract class ChatStoreContract extends PortContract {
         List<Long> walked = new ArrayList<>();
         InboxPosition after = null;
         for (int pages = 0; pages < 20; pages++) {
-            List<Chat> page = subject().page(app, after, 3);
+            List<Chat> page = subject().page(app, ChatStore.InboxFilter.ALL, after, 3);
             walked.addAll(numbers(page));
             if (page.size() < 3) {
                 break;
@@ -145,7 +145,7 @@ public abstract class ChatStoreContract extends PortContract {
 
         subject().saveAll(List.of(older.retitle(new ChatTitle("Renamed"), secondsAfterT0(60))));
 
-        assertThat(numbers(subject().page(app, null, 10))).containsExactly(2L, 1L);
+        assertThat(numbers(subject().page(app, ChatStore.InboxFilter.ALL, null, 10))).containsExactly(2L, 1L);
     }
 
     @Test
@@ -157,7 +157,7 @@ public abstract class ChatStoreContract extends PortContract {
                 aChat().inApp(otherApp).numbered(1).titled("Theirs").build(),
                 aChat().inApp(otherApp).numbered(2).build()));
 
-        assertThat(subject().page(app, null, 10)).extracting(Chat::appId).containsExactly(app);
+        assertThat(subject().page(app, ChatStore.InboxFilter.ALL, null, 10)).extracting(Chat::appId).containsExactly(app);
         assertThat(subject().find(app, ChatNumber.of(2))).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package dev.chatplatform.application.contract;
 
+import dev.chatplatform.domain.message.MessageRange;
+
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.domain.app.AppId;
@@ -85,7 +87,7 @@ public abstract class MessageStoreContract extends PortContract {
         subject().saveAll(List.of(message, message));
 
         assertThat(subject().find(app, message.chatNumber(), message.number())).contains(message);
-        assertThat(subject().page(app, message.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(message);
+        assertThat(subject().page(app, message.chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10)).containsExactly(message);
     }
 
     @Test
@@ -132,10 +134,10 @@ public abstract class MessageStoreContract extends PortContract {
         subject().saveAll(LongStream.rangeClosed(1, 10)
                 .mapToObj(n -> aMessage().in(app, 1).numbered(n).createdAt(secondsAfterT0(n)).build()).toList());
 
-        assertThat(numbers(subject().page(app, ChatNumber.of(1), Long.MAX_VALUE, 3))).containsExactly(10L, 9L, 8L);
-        assertThat(numbers(subject().page(app, ChatNumber.of(1), 8, 3))).containsExactly(7L, 6L, 5L);
-        assertThat(numbers(subject().page(app, ChatNumber.of(1), 3, 100))).containsExactly(2L, 1L);
-        assertThat(subject().page(app, ChatNumber.of(1), 1, 100)).isEmpty();
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(Long.MAX_VALUE), 3))).containsExactly(10L, 9L, 8L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(8), 3))).containsExactly(7L, 6L, 5L);
+        assertThat(numbers(subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(3), 100))).containsExactly(2L, 1L);
+        assertThat(subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(1), 100)).isEmpty();
     }
 
     @Test
@@ -148,7 +150,7 @@ public abstract class MessageStoreContract extends PortContract {
         List<Long> walked = new ArrayList<>();
         long below = Long.MAX_VALUE;
         for (int pages = 0; pages < 20; pages++) {
-            List<Message> page = subject().page(app, ChatNumber.of(1), below, 2);
+            List<Message> page = subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(below), 2);
             walked.addAll(numbers(page));
             if (page.size() < 2) {
                 break;
@@ -168,7 +170,7 @@ public abstract class MessageStoreContract extends PortContract {
                 aMessage().in(app, 2).numbered(2).withBody("other chat").build(),
                 aMessage().in(otherApp, 1).numbered(3).withBody("other app").build()));
 
-        assertThat(subject().page(app, ChatNumber.of(1), Long.MAX_VALUE, 10))
+        assertThat(subject().page(app, ChatNumber.of(1), MessageRange.ALL.below(Long.MAX_VALUE), 10))
                 .extracting(m -> m.body().value()).containsExactly("mine");
         assertThat(subject().find(app, ChatNumber.of(1), MessageNumber.of(3))).isEmpty();
     }
@@ -186,7 +188,7 @@ public abstract class MessageStoreContract extends PortContract {
 
         assertThat(chatStore().find(app, ChatNumber.of(1)).orElseThrow().lastMessageAt()).isEqualTo(secondsAfterT0(30));
         assertThat(chatStore().find(app, ChatNumber.of(2)).orElseThrow().lastMessageAt()).isNull();
-        assertThat(chatStore().page(app, null, 10)).extracting(c -> c.number().value()).containsExactly(1L, 2L);
+        assertThat(chatStore().page(app, ChatStore.InboxFilter.ALL, null, 10)).extracting(c -> c.number().value()).containsExactly(1L, 2L);
     }
 
     @Test

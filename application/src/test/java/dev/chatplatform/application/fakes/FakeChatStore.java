@@ -4,6 +4,8 @@ import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The chats table in memory, with the MySQL adapter's rules: a state is stored unless a newer
- * updated_at is stored already, and the derived fields (messages count, last message) belong to the
- * store, never to the state being saved.
+ * updated_at is stored already; participants are written once, with the chat; the derived fields
+ * (messages count, last message) belong to the store, never to the state being saved. The inbox's
+ * text filter reads the users' names and phones from the user store it shares a database with.
  */
 public final class FakeChatStore implements ChatStore {
 
@@ -24,6 +27,13 @@ public final class FakeChatStore implements ChatStore {
 
     private final Map<Key, Chat> rows = new HashMap<>();
     private final Outage outage = new Outage("mysql");
+    private FakeUserStore users = new FakeUserStore();
+
+    /** Shares the user table with {@code users}, so the inbox's text filter finds their names and phones. */
+    public FakeChatStore withUsers(FakeUserStore users) {
+        this.users = users;
+        return this;
+    }
 
     @Override
     public synchronized Optional<Chat> find(AppId app, ChatNumber number) {
@@ -32,11 +42,14 @@ public final class FakeChatStore implements ChatStore {
     }
 
     @Override
-    public synchronized List<Chat> page(AppId app, InboxPosition after, int limit) {
+    public synchronized List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit) {
         outage.check();
         return rows.values().stream()
                 .filter(chat -> chat.appId().equals(app))
                 .filter(chat -> after == null || isAfter(chat, after))
+                .filter(chat -> filter.participant() == null || chat.participants().contains(filter.participant()))
+                .filter(chat -> filter.text() == null || filter.mentionedIn().contains(chat.number())
+                        || mentions(chat, FakeMessageSearchIndex.lowerCase(filter.text())))
                 .sorted(INBOX_ORDER)
                 .limit(limit)
                 .toList();
@@ -47,20 +60,21 @@ public final class FakeChatStore implements ChatStore {
         outage.check();
         for (Chat chat : chats) {
             rows.merge(new Key(chat.appId(), chat.number()),
-                    new Chat(chat.appId(), chat.number(), chat.title(), 0, null, chat.createdAt(), chat.updatedAt()),
-                    (stored, saved) -> saved.updatedAt().isAfter(stored.updatedAt())
-                            ? new Chat(stored.appId(), stored.number(), saved.title(), stored.messagesCount(),
-                            stored.lastMessageAt(), stored.createdAt(), saved.updatedAt())
+                    new Chat(chat.appId(), chat.number(), chat.title(), chat.participants(), 0, 0, null,
+                            chat.createdAt(), chat.updatedAt()),
+                    (stored, saved) -> saved.isNewerThan(stored)
+                            ? new Chat(stored.appId(), stored.number(), saved.title(), stored.participants(),
+                            stored.messagesCount(), stored.lastMessageNumber(), stored.lastMessageAt(),
+                            stored.createdAt(), saved.updatedAt())
                             : stored);
         }
     }
 
-    /** What the message store does on a save: the chat's latest activity moves forward, if the chat is stored. */
-    synchronized void recordMessageAt(AppId app, ChatNumber number, Instant messageCreatedAt) {
-        rows.computeIfPresent(new Key(app, number), (key, chat) -> chat.lastMessageAt() != null
-                && !messageCreatedAt.isAfter(chat.lastMessageAt()) ? chat
-                : new Chat(chat.appId(), chat.number(), chat.title(), chat.messagesCount(), messageCreatedAt,
-                chat.createdAt(), chat.updatedAt()));
+    /** What the message store does on a save: the chat's last message moves forward, if the chat is stored. */
+    synchronized void recordMessage(AppId app, ChatNumber number, long messageNumber, Instant messageCreatedAt) {
+        rows.computeIfPresent(new Key(app, number), (key, chat) -> messageNumber <= chat.lastMessageNumber() ? chat
+                : new Chat(chat.appId(), chat.number(), chat.title(), chat.participants(), chat.messagesCount(),
+                messageNumber, messageCreatedAt, chat.createdAt(), chat.updatedAt()));
     }
 
     /** Stores a row exactly as given, derived fields included: the state the count reconciler leaves behind. */
@@ -70,6 +84,20 @@ public final class FakeChatStore implements ChatStore {
 
     public Outage outage() {
         return outage;
+    }
+
+    private boolean mentions(Chat chat, String needle) {
+        if (chat.optionalTitle().map(t -> FakeMessageSearchIndex.lowerCase(t.value()).contains(needle)).orElse(false)) {
+            return true;
+        }
+        for (UserId participant : chat.participants()) {
+            Optional<User> user = users.stored(chat.appId(), participant);
+            if (user.isPresent() && (FakeMessageSearchIndex.lowerCase(user.get().name().value()).contains(needle)
+                    || user.get().optionalPhone().map(p -> p.value().contains(needle)).orElse(false))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAfter(Chat chat, InboxPosition after) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Substring search by brute force, which is what {@code LIKE '%q%'} means: a message matches when its
@@ -44,6 +45,19 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
                 .sorted(RELEVANCE)
                 .limit(limit)
                 .toList());
+    }
+
+    @Override
+    public synchronized Set<ChatNumber> chatsMentioning(AppId app, String query, int max) {
+        outage.check();
+        String needle = lowerCase(query);
+        return documents.values().stream()
+                .filter(message -> message.appId().equals(app))
+                .filter(message -> lowerCase(message.body().value()).contains(needle))
+                .map(Message::chatNumber)
+                .distinct()
+                .limit(max)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     public Outage outage() {

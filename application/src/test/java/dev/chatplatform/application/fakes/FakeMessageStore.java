@@ -5,7 +5,11 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.domain.reaction.ReactionSummary;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,51 +19,80 @@ import java.util.TreeMap;
 
 /**
  * The messages table in memory, with the MySQL adapter's rules: a state is stored unless a newer
- * updated_at is stored already; a save moves the chat's latest activity in the chat store it shares
- * a database with.
+ * updated_at is stored already; a save moves the chat's last message in the chat store it shares a
+ * database with; reads carry the reaction summaries of the reaction store it shares a database with.
  */
 public final class FakeMessageStore implements MessageStore {
 
     private final Map<ChatKey, NavigableMap<Long, Message>> rows = new HashMap<>();
     private final FakeChatStore chats;
+    private final FakeReactionStore reactions;
     private final Outage outage = new Outage("mysql");
 
     public FakeMessageStore(FakeChatStore chats) {
+        this(chats, new FakeReactionStore());
+    }
+
+    public FakeMessageStore(FakeChatStore chats, FakeReactionStore reactions) {
         this.chats = chats;
+        this.reactions = reactions;
     }
 
     @Override
     public synchronized Optional<Message> find(AppId app, ChatNumber chat, MessageNumber number) {
         outage.check();
         NavigableMap<Long, Message> ofChat = rows.get(new ChatKey(app, chat));
-        return Optional.ofNullable(ofChat == null ? null : ofChat.get(number.value()));
+        return Optional.ofNullable(ofChat == null ? null : ofChat.get(number.value())).map(this::withReactions);
     }
 
     @Override
-    public synchronized List<Message> page(AppId app, ChatNumber chat, long belowNumber, int limit) {
+    public synchronized List<Message> findAll(AppId app, Collection<Key> keys) {
+        outage.check();
+        List<Message> found = new ArrayList<>();
+        for (Key key : keys) {
+            NavigableMap<Long, Message> ofChat = rows.get(new ChatKey(app, key.chat()));
+            Message message = ofChat == null ? null : ofChat.get(key.number().value());
+            if (message != null) {
+                found.add(withReactions(message));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit) {
         outage.check();
         NavigableMap<Long, Message> ofChat = rows.get(new ChatKey(app, chat));
         if (ofChat == null) {
             return List.of();
         }
-        return ofChat.headMap(belowNumber, false).descendingMap().values().stream().limit(limit).toList();
+        return ofChat.headMap(range.upperExclusive(), false).descendingMap().values().stream()
+                .filter(range::contains)
+                .limit(limit)
+                .map(this::withReactions)
+                .toList();
     }
 
     @Override
     public synchronized void saveAll(List<Message> messages) {
         outage.check();
         for (Message message : messages) {
+            Message state = message.withReactions(ReactionSummary.EMPTY);
             rows.computeIfAbsent(new ChatKey(message.appId(), message.chatNumber()), k -> new TreeMap<>())
-                    .merge(message.number().value(), message, (stored, saved) -> saved.isNewerThan(stored)
+                    .merge(message.number().value(), state, (stored, saved) -> saved.isNewerThan(stored)
                             ? new Message(stored.appId(), stored.chatNumber(), stored.number(), saved.body(),
-                            stored.createdAt(), saved.updatedAt())
+                            stored.sender(), ReactionSummary.EMPTY, stored.createdAt(), saved.updatedAt())
                             : stored);
-            chats.recordMessageAt(message.appId(), message.chatNumber(), message.createdAt());
+            chats.recordMessage(message.appId(), message.chatNumber(), message.number().value(), message.createdAt());
         }
     }
 
     public Outage outage() {
         return outage;
+    }
+
+    private Message withReactions(Message stored) {
+        return stored.withReactions(reactions.summaryOf(stored.appId(), stored.chatNumber(), stored.number()));
     }
 
     private record ChatKey(AppId app, ChatNumber chat) {

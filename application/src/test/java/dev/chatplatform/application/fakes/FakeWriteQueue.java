@@ -3,6 +3,9 @@ package dev.chatplatform.application.fakes;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +18,27 @@ public final class FakeWriteQueue implements WriteQueue {
 
     @Override
     public synchronized void publish(Chat chat) {
-        outage.check();
-        published.add(chat);
+        record(chat);
     }
 
     @Override
     public synchronized void publish(Message message) {
-        outage.check();
-        published.add(message);
+        record(message);
+    }
+
+    @Override
+    public synchronized void publish(User user) {
+        record(user);
+    }
+
+    @Override
+    public synchronized void publish(ReactionAdded reaction) {
+        record(reaction);
+    }
+
+    @Override
+    public synchronized void publish(Receipt receipt) {
+        record(receipt);
     }
 
     public synchronized List<Object> published() {
@@ -30,11 +46,15 @@ public final class FakeWriteQueue implements WriteQueue {
     }
 
     public synchronized List<Chat> publishedChats() {
-        return published.stream().filter(Chat.class::isInstance).map(Chat.class::cast).toList();
+        return published(Chat.class);
     }
 
     public synchronized List<Message> publishedMessages() {
-        return published.stream().filter(Message.class::isInstance).map(Message.class::cast).toList();
+        return published(Message.class);
+    }
+
+    public synchronized <T> List<T> published(Class<T> kind) {
+        return published.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** What a worker would receive: every command so far, in order, once. */
@@ -46,5 +66,10 @@ public final class FakeWriteQueue implements WriteQueue {
 
     public Outage outage() {
         return outage;
+    }
+
+    private void record(Object command) {
+        outage.check();
+        published.add(command);
     }
 }

@@ -1,5 +1,10 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.application.fakes.FakeUserStore;
+import dev.chatplatform.application.fakes.FakeReactionStore;
+import dev.chatplatform.application.fakes.FakeReceiptStore;
+import dev.chatplatform.application.fakes.FakeRecentMessagesCache;
 import dev.chatplatform.application.fakes.FakeChatStore;
 import dev.chatplatform.application.fakes.FakeMessageStore;
 import dev.chatplatform.application.fakes.FakePendingWrites;
@@ -28,7 +33,7 @@ class ChatReadsTest {
     private final FakePendingWrites pending = new FakePendingWrites();
     private final FakeChatStore chats = new FakeChatStore();
     private final FakeMessageStore messages = new FakeMessageStore(chats);
-    private final ChatReads reads = new ChatReads(pending, chats, messages);
+    private final ChatReads reads = reads(pending, chats, messages);
     private final AppId app = new AppId(7);
 
     @Test
@@ -55,7 +60,7 @@ class ChatReadsTest {
         pending.put(edited);
 
         assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(edited);
-        assertThat(reads.messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(edited);
+        assertThat(reads.messages(app, posted.chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10)).containsExactly(edited);
     }
 
     @Test
@@ -66,7 +71,7 @@ class ChatReadsTest {
         messages.saveAll(List.of(edited));
 
         assertThat(reads.message(app, posted.chatNumber(), posted.number())).contains(edited);
-        assertThat(reads.messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(edited);
+        assertThat(reads.messages(app, posted.chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10)).containsExactly(edited);
     }
 
     @Test
@@ -76,11 +81,11 @@ class ChatReadsTest {
         pending.put(message(4));
         pending.put(message(5));
 
-        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), Long.MAX_VALUE, 10)))
+        assertThat(numbers(reads.messages(app, message(1).chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10)))
                 .containsExactly(5L, 4L, 3L, 2L, 1L);
-        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), Long.MAX_VALUE, 3)))
+        assertThat(numbers(reads.messages(app, message(1).chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 3)))
                 .containsExactly(5L, 4L, 3L);
-        assertThat(numbers(reads.messagesBelow(app, message(1).chatNumber(), 4, 10))).containsExactly(3L, 2L, 1L);
+        assertThat(numbers(reads.messages(app, message(1).chatNumber(), MessageRange.ALL.below(4), 10))).containsExactly(3L, 2L, 1L);
     }
 
     @Test
@@ -131,7 +136,7 @@ class ChatReadsTest {
         assertThat(reads.chatExists(app, chat.number())).isTrue();
         assertThat(reads.message(app, chat.number(), message(2).number())).contains(message(2));
         assertThat(reads.message(app, chat.number(), message(3).number())).isEmpty();
-        assertThat(numbers(reads.messagesBelow(app, chat.number(), Long.MAX_VALUE, 10))).containsExactly(2L, 1L);
+        assertThat(numbers(reads.messages(app, chat.number(), MessageRange.ALL.below(Long.MAX_VALUE), 10))).containsExactly(2L, 1L);
     }
 
     /**
@@ -145,7 +150,7 @@ class ChatReadsTest {
 
         assertThat(racingWorker(opened, posted).chat(app, opened.number())).contains(opened);
         assertThat(racingWorker(opened, posted).message(app, posted.chatNumber(), posted.number())).contains(posted);
-        assertThat(racingWorker(opened, posted).messagesBelow(app, posted.chatNumber(), Long.MAX_VALUE, 10))
+        assertThat(racingWorker(opened, posted).messages(app, posted.chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10))
                 .containsExactly(posted);
     }
 
@@ -180,8 +185,8 @@ class ChatReadsTest {
             }
 
             @Override
-            public List<Chat> page(AppId app, InboxPosition after, int limit) {
-                return chats.page(app, after, limit);
+            public List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit) {
+                return chats.page(app, filter, after, limit);
             }
 
             @Override
@@ -198,8 +203,15 @@ class ChatReadsTest {
             }
 
             @Override
-            public List<Message> page(AppId app, ChatNumber chatNumber, long belowNumber, int limit) {
-                List<Message> found = messages.page(app, chatNumber, belowNumber, limit);
+            public List<Message> findAll(AppId app, java.util.Collection<Key> keys) {
+                List<Message> found = messages.findAll(app, keys);
+                once.run();
+                return found;
+            }
+
+            @Override
+            public List<Message> page(AppId app, ChatNumber chatNumber, MessageRange range, int limit) {
+                List<Message> found = messages.page(app, chatNumber, range, limit);
                 once.run();
                 return found;
             }
@@ -209,7 +221,12 @@ class ChatReadsTest {
                 messages.saveAll(saved);
             }
         };
-        return new ChatReads(pending, racingChats, racingMessages);
+        return reads(pending, racingChats, racingMessages);
+    }
+
+    private static ChatReads reads(FakePendingWrites pending, ChatStore chats, MessageStore messages) {
+        return new ChatReads(pending, chats, messages, new FakeUserStore(), new FakeReactionStore(), new FakeReceiptStore(),
+                new FakeRecentMessagesCache());
     }
 
     private Message message(long number) {

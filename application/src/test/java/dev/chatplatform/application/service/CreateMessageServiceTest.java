@@ -1,5 +1,7 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
+import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.PageRequest;
@@ -28,7 +30,7 @@ class CreateMessageServiceTest {
     void answerIsTheStateThatWasPublished() {
         platform.clock.set(Instant.parse("2026-11-23T10:00:00.123456789Z"));
 
-        Message created = platform.createMessage.create(new Command(app.token(), chat.number(), new MessageBody("Hi!")));
+        Message created = platform.createMessage.create(new Command(app.token(), chat.number(), new MessageBody("Hi!"))).message();
 
         assertThat(created.appId()).isEqualTo(app.id());
         assertThat(created.chatNumber()).isEqualTo(chat.number());
@@ -55,7 +57,7 @@ class CreateMessageServiceTest {
         assertThatThrownBy(() -> platform.post(app, chat, "lost?")).isInstanceOf(DependencyUnavailableException.class);
 
         assertThat(platform.pending.all()).containsOnly(chat);
-        assertThat(platform.listMessages.list(app.token(), chat.number(), PageRequest.of(null, null)).items()).isEmpty();
+        assertThat(platform.listMessages.list(app.token(), chat.number(), MessageRange.ALL, PageRequest.of(null, null)).items().stream().map(MessageView::message).toList()).isEmpty();
     }
 
     @Test
@@ -67,7 +69,7 @@ class CreateMessageServiceTest {
         assertThat(platform.queue.publishedMessages()).containsExactly(created);
         platform.pending.outage().end();
         platform.runWorker();
-        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number())).isEqualTo(created);
+        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number()).message()).isEqualTo(created);
     }
 
     @Test
@@ -75,8 +77,8 @@ class CreateMessageServiceTest {
         Message created = platform.post(app, chat, "read your writes");
 
         assertThat(platform.messages.find(app.id(), chat.number(), created.number())).isEmpty();
-        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number())).isEqualTo(created);
-        assertThat(platform.listMessages.list(app.token(), chat.number(), PageRequest.of(null, null)).items())
+        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number()).message()).isEqualTo(created);
+        assertThat(platform.listMessages.list(app.token(), chat.number(), MessageRange.ALL, PageRequest.of(null, null)).items().stream().map(MessageView::message).toList())
                 .containsExactly(created);
     }
 
@@ -87,7 +89,7 @@ class CreateMessageServiceTest {
         platform.runWorker();
 
         assertThat(platform.pending.all()).isEmpty();
-        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number())).isEqualTo(created);
+        assertThat(platform.getMessage.get(app.token(), chat.number(), created.number()).message()).isEqualTo(created);
     }
 
     @Test
@@ -125,7 +127,7 @@ class CreateMessageServiceTest {
         Message second = platform.post(app, chat, "after the loss");
 
         assertThat(second.number().value()).isGreaterThan(first.number().value());
-        assertThat(platform.getMessage.get(app.token(), chat.number(), first.number()).body().value())
+        assertThat(platform.getMessage.get(app.token(), chat.number(), first.number()).message().body().value())
                 .isEqualTo("before the loss");
     }
 }

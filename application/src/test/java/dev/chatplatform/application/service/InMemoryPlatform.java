@@ -1,5 +1,14 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.user.UserId;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.application.fakes.FakeRecentMessagesCache;
+import dev.chatplatform.application.fakes.FakeReceiptStore;
+import dev.chatplatform.application.fakes.FakeReactionStore;
+import dev.chatplatform.application.fakes.FakeUserStore;
 import dev.chatplatform.application.fakes.FakeAppStore;
 import dev.chatplatform.application.fakes.FakeAppTokenResolver;
 import dev.chatplatform.application.fakes.FakeChatStore;
@@ -32,20 +41,34 @@ final class InMemoryPlatform {
     final FakeNumberReservations reservations = new FakeNumberReservations();
     final FakeWriteQueue queue = new FakeWriteQueue();
     final FakePendingWrites pending = new FakePendingWrites();
-    final FakeChatStore chats = new FakeChatStore();
-    final FakeMessageStore messages = new FakeMessageStore(chats);
+    final FakeUserStore users = new FakeUserStore();
+    final FakeChatStore chats = new FakeChatStore().withUsers(users);
+    final FakeReactionStore reactions = new FakeReactionStore();
+    final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
+    final FakeReceiptStore receipts = new FakeReceiptStore();
+    final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
     final FakeMessageSearchIndex index = new FakeMessageSearchIndex();
 
     final NumberAllocator numbers = new NumberAllocator(counter, reservations);
-    final ChatReads reads = new ChatReads(pending, chats, messages);
+    final ChatReads reads = new ChatReads(pending, chats, messages, users, reactions, receipts, recent);
+    final Participants participants = new Participants(reads);
     final CreateAppService createApp = new CreateAppService(apps, numbers, clock);
     final CreateChatService createChat = new CreateChatService(tokens, numbers, queue, pending, clock);
-    final CreateMessageService createMessage = new CreateMessageService(tokens, reads, numbers, queue, pending, clock);
+    final GetChatService getChat = new GetChatService(tokens, reads);
+    final RetitleChatService retitleChat = new RetitleChatService(tokens, reads, queue, pending, clock);
+    final ListChatsService listChats = new ListChatsService(tokens, chats, index, reads);
+    final CreateMessageService createMessage = new CreateMessageService(tokens, reads, participants, numbers, queue,
+            pending, clock);
     final EditMessageService editMessage = new EditMessageService(tokens, reads, queue, pending, clock);
     final GetMessageService getMessage = new GetMessageService(tokens, reads);
     final ListMessagesService listMessages = new ListMessagesService(tokens, reads);
     final SearchMessagesService searchMessages = new SearchMessagesService(tokens, reads, index);
-    final PersistWritesService persistWrites = new PersistWritesService(chats, messages, pending);
+    final PutUserService putUser = new PutUserService(tokens, reads, queue, pending, clock);
+    final GetUserService getUser = new GetUserService(tokens, reads);
+    final AddReactionService addReaction = new AddReactionService(tokens, reads, participants, queue, pending, clock);
+    final PostReceiptService postReceipt = new PostReceiptService(tokens, reads, participants, queue, pending, clock);
+    final PersistWritesService persistWrites = new PersistWritesService(users, chats, messages, reactions, receipts,
+            recent, pending);
     final IndexMessagesService indexMessages = new IndexMessagesService(index);
 
     App anApp() {
@@ -53,21 +76,37 @@ final class InMemoryPlatform {
     }
 
     Chat aChat(App app) {
-        return createChat.create(new CreateChatUseCase.Command(app.token(), null));
+        return createChat.create(new CreateChatUseCase.Command(app.token(), null)).chat();
+    }
+
+    Chat aChatOf(App app, String... participants) {
+        clock.advance(Duration.ofMillis(1));
+        List<UserId> ids = java.util.Arrays.stream(participants).map(UserId::new).toList();
+        return createChat.create(new CreateChatUseCase.Command(app.token(), null, ids)).chat();
     }
 
     /** Posts a message a millisecond after the previous one. */
     Message post(App app, Chat chat, String body) {
+        return post(app, chat, body, null);
+    }
+
+    Message post(App app, Chat chat, String body, String sender) {
         clock.advance(Duration.ofMillis(1));
-        return createMessage.create(new CreateMessageUseCase.Command(app.token(), chat.number(), new MessageBody(body)));
+        return createMessage.create(new CreateMessageUseCase.Command(app.token(), chat.number(), new MessageBody(body),
+                sender == null ? null : new UserId(sender))).message();
     }
 
     /** What the worker does with every command queued so far: persist the batch, then index its messages. */
     void runWorker() {
         List<Object> commands = queue.drain();
-        List<Chat> chatStates = commands.stream().filter(Chat.class::isInstance).map(Chat.class::cast).toList();
-        List<Message> messageStates = commands.stream().filter(Message.class::isInstance).map(Message.class::cast).toList();
-        persistWrites.persist(chatStates, messageStates);
-        indexMessages.index(messageStates);
+        PersistWritesUseCase.Writes writes = new PersistWritesUseCase.Writes(
+                only(commands, User.class), only(commands, Chat.class), only(commands, Message.class),
+                only(commands, ReactionAdded.class), only(commands, Receipt.class));
+        persistWrites.persist(writes);
+        indexMessages.index(writes.messages());
+    }
+
+    private static <T> List<T> only(List<Object> commands, Class<T> kind) {
+        return commands.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
+import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.Page;
@@ -54,7 +56,7 @@ class ListMessagesServiceTest {
             // Between pages: new messages, an edit, and the worker moving pending messages into the store.
             platform.post(app, chat, "arrived while paging");
             platform.post(app, chat, "arrived while paging");
-            Message oldest = platform.getMessage.get(app.token(), chat.number(), MessageNumber.of(1));
+            Message oldest = platform.getMessage.get(app.token(), chat.number(), MessageNumber.of(1)).message();
             platform.editMessage.edit(new EditMessageUseCase.Command(app.token(), chat.number(), oldest.number(),
                     new MessageBody("edited while paging")));
             if (pages % 2 == 0) {
@@ -99,13 +101,13 @@ class ListMessagesServiceTest {
 
     @Test
     void unknownChatIsNotFound() {
-        assertThatThrownBy(() -> platform.listMessages.list(app.token(), ChatNumber.of(42), PageRequest.of(null, null)))
+        assertThatThrownBy(() -> platform.listMessages.list(app.token(), ChatNumber.of(42), MessageRange.ALL, PageRequest.of(null, null)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("chat"));
     }
 
     @Test
     void unknownTokenIsNotFound() {
-        assertThatThrownBy(() -> platform.listMessages.list(AppToken.generate(), chat.number(), PageRequest.of(null, null)))
+        assertThatThrownBy(() -> platform.listMessages.list(AppToken.generate(), chat.number(), MessageRange.ALL, PageRequest.of(null, null)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("application"));
     }
 
@@ -132,6 +134,7 @@ class ListMessagesServiceTest {
     }
 
     private Page<Message> list(int limit, String cursor) {
-        return platform.listMessages.list(app.token(), chat.number(), new PageRequest(limit, cursor));
+        Page<MessageView> page = platform.listMessages.list(app.token(), chat.number(), MessageRange.ALL, new PageRequest(limit, cursor));
+        return new Page<>(page.items().stream().map(MessageView::message).toList(), page.nextCursor());
     }
 }

@@ -1,5 +1,12 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.domain.message.MessageRange;
+import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.in.PersistWritesUseCase.Writes;
+import dev.chatplatform.application.fakes.FakeReceiptStore;
+import dev.chatplatform.application.fakes.FakeUserStore;
+import dev.chatplatform.application.fakes.FakeRecentMessagesCache;
+import dev.chatplatform.application.fakes.FakeReactionStore;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.fakes.FakeChatStore;
 import dev.chatplatform.application.fakes.FakeMessageStore;
@@ -22,21 +29,24 @@ class PersistWritesServiceTest {
 
     private final FakePendingWrites pending = new FakePendingWrites();
     private final FakeChatStore chats = new FakeChatStore();
-    private final FakeMessageStore messages = new FakeMessageStore(chats);
-    private final PersistWritesService service = new PersistWritesService(chats, messages, pending);
+    private final FakeReactionStore reactions = new FakeReactionStore();
+    private final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
+    private final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
+    private final PersistWritesService service = new PersistWritesService(new FakeUserStore(), chats, messages, reactions,
+            new FakeReceiptStore(), recent, pending);
     private final AppId app = new AppId(3);
     private final Chat chat = aChat().inApp(app).build();
     private final Message message = aMessage().inApp(app).build();
     /** The chat row once both are stored: the message has moved the chat's latest activity. */
-    private final Chat storedChat = new Chat(app, chat.number(), chat.title(), 0, message.createdAt(), chat.createdAt(),
-            chat.updatedAt());
+    private final Chat storedChat = new Chat(app, chat.number(), chat.title(), List.of(), 0,
+            message.number().value(), message.createdAt(), chat.createdAt(), chat.updatedAt());
 
     @Test
     void persistsTheStatesThenSettlesTheirPendingCopies() {
         pending.put(chat);
         pending.put(message);
 
-        service.persist(List.of(chat), List.of(message));
+        service.persist(Writes.of(List.of(chat), List.of(message)));
 
         assertThat(chats.find(app, chat.number())).contains(storedChat);
         assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
@@ -49,7 +59,7 @@ class PersistWritesServiceTest {
         pending.put(message);
         pending.put(edited);
 
-        service.persist(List.of(), List.of(message));
+        service.persist(Writes.of(List.of(), List.of(message)));
 
         assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
         assertThat(pending.findMessage(app, message.chatNumber(), message.number())).contains(edited);
@@ -60,7 +70,7 @@ class PersistWritesServiceTest {
         pending.put(message);
         pending.outage().start();
 
-        service.persist(List.of(chat), List.of(message));
+        service.persist(Writes.of(List.of(chat), List.of(message)));
 
         assertThat(chats.find(app, chat.number())).contains(storedChat);
         assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
@@ -74,7 +84,7 @@ class PersistWritesServiceTest {
         pending.put(message);
         messages.outage().start();
 
-        assertThatThrownBy(() -> service.persist(List.of(chat), List.of(message)))
+        assertThatThrownBy(() -> service.persist(Writes.of(List.of(chat), List.of(message))))
                 .isInstanceOf(DependencyUnavailableException.class);
 
         assertThat(pending.all()).containsExactlyInAnyOrder(chat, message);
@@ -82,11 +92,11 @@ class PersistWritesServiceTest {
 
     @Test
     void persistingTheSameBatchAgainChangesNothing() {
-        service.persist(List.of(chat), List.of(message));
-        service.persist(List.of(chat), List.of(message));
+        service.persist(Writes.of(List.of(chat), List.of(message)));
+        service.persist(Writes.of(List.of(chat), List.of(message)));
 
-        assertThat(chats.page(app, null, 10)).containsExactly(storedChat);
-        assertThat(messages.page(app, message.chatNumber(), Long.MAX_VALUE, 10)).containsExactly(message);
+        assertThat(chats.page(app, ChatStore.InboxFilter.ALL, null, 10)).containsExactly(storedChat);
+        assertThat(messages.page(app, message.chatNumber(), MessageRange.ALL, 10)).containsExactly(message);
     }
 
     @Test
@@ -95,6 +105,6 @@ class PersistWritesServiceTest {
         messages.outage().start();
         pending.outage().start();
 
-        service.persist(List.of(), List.of());
+        service.persist(Writes.of(List.of(), List.of()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.Page;
@@ -103,6 +104,7 @@ class SearchMessagesServiceTest {
     }
 
     private Page<Message> search(String text, int limit, String cursor) {
-        return platform.searchMessages.search(new Query(app.token(), chat.number(), text, new PageRequest(limit, cursor)));
+        Page<MessageView> page = platform.searchMessages.search(new Query(app.token(), chat.number(), text, new PageRequest(limit, cursor)));
+        return new Page<>(page.items().stream().map(MessageView::message).toList(), page.nextCursor());
     }
 }

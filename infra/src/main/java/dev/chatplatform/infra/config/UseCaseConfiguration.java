@@ -1,5 +1,18 @@
 package dev.chatplatform.infra.config;
 
+import dev.chatplatform.application.service.PostReceiptService;
+import dev.chatplatform.application.service.AddReactionService;
+import dev.chatplatform.application.service.GetUserService;
+import dev.chatplatform.application.service.PutUserService;
+import dev.chatplatform.application.port.in.PostReceiptUseCase;
+import dev.chatplatform.application.port.in.AddReactionUseCase;
+import dev.chatplatform.application.port.in.GetUserUseCase;
+import dev.chatplatform.application.port.in.PutUserUseCase;
+import dev.chatplatform.application.service.Participants;
+import dev.chatplatform.application.port.out.RecentMessagesCache;
+import dev.chatplatform.application.port.out.ReceiptStore;
+import dev.chatplatform.application.port.out.ReactionStore;
+import dev.chatplatform.application.port.out.UserStore;
 import dev.chatplatform.application.port.in.CreateAppUseCase;
 import dev.chatplatform.application.port.in.CreateChatUseCase;
 import dev.chatplatform.application.port.in.CreateMessageUseCase;
@@ -62,8 +75,14 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ChatReads chatReads(PendingWrites pending, ChatStore chats, MessageStore messages) {
-        return new ChatReads(pending, chats, messages);
+    ChatReads chatReads(PendingWrites pending, ChatStore chats, MessageStore messages, UserStore users,
+                        ReactionStore reactions, ReceiptStore receipts, RecentMessagesCache recent) {
+        return new ChatReads(pending, chats, messages, users, reactions, receipts, recent);
+    }
+
+    @Bean
+    Participants participants(ChatReads reads) {
+        return new Participants(reads);
     }
 
     @Bean
@@ -93,8 +112,8 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats) {
-        return new ListChatsService(tokens, chats);
+    ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats, MessageSearchIndex index, ChatReads reads) {
+        return new ListChatsService(tokens, chats, index, reads);
     }
 
     @Bean
@@ -104,9 +123,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    CreateMessageUseCase createMessage(AppTokenResolver tokens, ChatReads reads, NumberAllocator numbers,
-                                       WriteQueue queue, PendingWrites pending, Clock clock) {
-        return new CreateMessageService(tokens, reads, numbers, queue, pending, clock);
+    CreateMessageUseCase createMessage(AppTokenResolver tokens, ChatReads reads, Participants participants,
+                                       NumberAllocator numbers, WriteQueue queue, PendingWrites pending, Clock clock) {
+        return new CreateMessageService(tokens, reads, participants, numbers, queue, pending, clock);
     }
 
     @Bean
@@ -131,8 +150,32 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    PersistWritesUseCase persistWrites(ChatStore chats, MessageStore messages, PendingWrites pending) {
-        return new PersistWritesService(chats, messages, pending);
+    PutUserUseCase putUser(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending,
+                           Clock clock) {
+        return new PutUserService(tokens, reads, queue, pending, clock);
+    }
+
+    @Bean
+    GetUserUseCase getUser(AppTokenResolver tokens, ChatReads reads) {
+        return new GetUserService(tokens, reads);
+    }
+
+    @Bean
+    AddReactionUseCase addReaction(AppTokenResolver tokens, ChatReads reads, Participants participants,
+                                   WriteQueue queue, PendingWrites pending, Clock clock) {
+        return new AddReactionService(tokens, reads, participants, queue, pending, clock);
+    }
+
+    @Bean
+    PostReceiptUseCase postReceipt(AppTokenResolver tokens, ChatReads reads, Participants participants,
+                                   WriteQueue queue, PendingWrites pending, Clock clock) {
+        return new PostReceiptService(tokens, reads, participants, queue, pending, clock);
+    }
+
+    @Bean
+    PersistWritesUseCase persistWrites(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
+                                       ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending) {
+        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending);
     }
 
     @Bean

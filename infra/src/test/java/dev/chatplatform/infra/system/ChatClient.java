@@ -159,6 +159,78 @@ final class ChatClient {
         return byNumber;
     }
 
+    // --- users, participants, reactions, receipts ------------------------------------------------
+
+    Reply putUser(String token, String userId, String name, String phone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        if (phone != null) {
+            body.put("phone", phone);
+        }
+        return send(request(appPath(token) + "/users/" + userId).PUT(json(body)));
+    }
+
+    Reply getUser(String token, String userId) {
+        return get(appPath(token) + "/users/" + userId);
+    }
+
+    /** Creates a chat with these participants (and title, when not null) and returns its number. */
+    long newChat(String token, String title, List<String> participants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (title != null) {
+            body.put("title", title);
+        }
+        body.put("participants", participants);
+        Reply reply = post(appPath(token) + "/chats", body);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("creating a chat answered " + reply);
+        }
+        return reply.number();
+    }
+
+    Reply postMessageAs(String token, long chat, String body, String sender) {
+        return post(chatPath(token, chat) + "/messages", Map.of("body", body, "sender", sender));
+    }
+
+    Reply react(String token, long chat, long message, String userId, String type, int score) {
+        return post(chatPath(token, chat) + "/messages/" + message + "/reactions",
+                Map.of("user_id", userId, "type", type, "score", score));
+    }
+
+    Reply receipt(String token, long chat, String userId, Long deliveredUpTo, Long readUpTo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", userId);
+        if (deliveredUpTo != null) {
+            body.put("delivered_up_to", deliveredUpTo);
+        }
+        if (readUpTo != null) {
+            body.put("read_up_to", readUpTo);
+        }
+        return post(chatPath(token, chat) + "/receipts", body);
+    }
+
+    Reply listChats(String token, String query) {
+        return get(appPath(token) + "/chats" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** Walks every page of the inbox with this query; returns chat numbers in the order they came, duplicates kept. */
+    List<Long> listAllChats(String token, String query, int limit) {
+        List<Long> numbers = new ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = listChats(token, (query.isEmpty() ? "" : query + "&") + "limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+            if (page.status() != 200) {
+                throw new IllegalStateException("listing chats answered " + page);
+            }
+            JsonNode json = page.json();
+            json.get("data").forEach(chat -> numbers.add(chat.get("number").asLong()));
+            JsonNode next = json.get("next_cursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+        return numbers;
+    }
+
     // --- raw HTTP ---------------------------------------------------------------------------------
 
     Reply get(String path) {

@@ -40,6 +40,18 @@ final class Truth {
                 appId, chat).getFirst();
     }
 
+    /** The sum of every stored reaction's score on a message: what the worker has applied. */
+    long reactionScoreTotal(long appId, long chat, long message) {
+        return query("SELECT COALESCE(SUM(score), 0) FROM reactions WHERE app_id = ? AND chat_number = ? AND message_number = ?",
+                rs -> rs.getLong(1), appId, chat, message).getFirst();
+    }
+
+    long readUpTo(long appId, long chat, String userId) {
+        List<Long> found = query("SELECT read_up_to FROM receipts WHERE app_id = ? AND chat_number = ? AND user_id = ?",
+                rs -> rs.getLong(1), appId, chat, userId);
+        return found.isEmpty() ? 0 : found.getFirst();
+    }
+
     List<Row> messageRows(long appId, long chat) {
         return query("SELECT number, body FROM messages WHERE app_id = ? AND chat_number = ? ORDER BY number",
                 rs -> new Row(rs.getLong(1), rs.getString(2)), appId, chat);

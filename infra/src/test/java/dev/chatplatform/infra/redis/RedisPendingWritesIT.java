@@ -81,6 +81,8 @@ class RedisPendingWritesIT extends PendingWritesContract {
             assertThatThrownBy(() -> pending.findUser(app, new UserId("alice"))).isInstanceOf(DependencyUnavailableException.class);
             assertThatThrownBy(() -> pending.messagesBetween(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 10))
                     .isInstanceOf(DependencyUnavailableException.class);
+        } finally {
+            Redis.forgetFailure();
         }
     }
 

@@ -70,6 +70,8 @@ class RedisRecentMessagesCacheIT extends RecentMessagesCacheContract {
                     .isInstanceOf(DependencyUnavailableException.class);
             assertThatThrownBy(() -> cache.invalidate(app, List.of(ChatNumber.of(1))))
                     .isInstanceOf(DependencyUnavailableException.class);
+        } finally {
+            Redis.forgetFailure();
         }
     }
 

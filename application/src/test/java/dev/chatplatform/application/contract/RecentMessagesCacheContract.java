@@ -215,6 +215,13 @@ public abstract class RecentMessagesCacheContract extends PortContract {
                 database.set(commit);
                 cache.invalidate(app, List.of(chat));
                 invalidatedUpTo.set(commit);
+                // the next commit waits until a reader was served again, so every commit races with fills
+                long served = hits.get();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (hits.get() == served && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertThat(hits.get()).as("a reader was served after commit %d", commit).isGreaterThan(served);
             }
             writing.set(false);
             for (Future<?> reader : done) {
@@ -223,7 +230,6 @@ public abstract class RecentMessagesCacheContract extends PortContract {
         }
 
         assertThat(staleHits).isEmpty();
-        assertThat(hits).as("readers were served from the cache at all").hasPositiveValue();
     }
 
     private Miss missOf(AppId app, long chat) {

@@ -21,6 +21,10 @@ public final class UnsizedRequest extends AbstractMockHttpServletRequestBuilder<
         return new UnsizedRequest(HttpMethod.POST, uri, variables);
     }
 
+    public static UnsizedRequest put(String uri, Object... variables) {
+        return new UnsizedRequest(HttpMethod.PUT, uri, variables);
+    }
+
     @Override
     protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
         return new MockHttpServletRequest(servletContext) {

@@ -243,4 +243,99 @@ public abstract class MessageSearchIndexContract extends PortContract {
 
         assertThat(subject().search(app, chat, "nothing", null, 10).hits()).isEmpty();
     }
+
+    private Message postIn(AppId inApp, long inChat, String body) {
+        Message message = aMessage().in(inApp, inChat).numbered(numbers.incrementAndGet()).withBody(body)
+                .createdAt(secondsAfterT0(numbers.get())).build();
+        index(message);
+        return message;
+    }
+
+    @Test
+    void chatsMentioningNamesEachChatWithAMatchingBodyOnce() {
+        postIn(app, 1, "Hello World");
+        postIn(app, 2, "say hello");
+        postIn(app, 2, "HELLO again");
+        postIn(app, 3, "goodbye");
+
+        assertThat(subject().chatsMentioning(app, "hELLo", 100)).containsExactlyInAnyOrder(ChatNumber.of(1), ChatNumber.of(2));
+    }
+
+    @ParameterizedTest(name = "\"{1}\" in \"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            unbelievable                      | lieva
+            hello world                       | lo wo
+            ÄPFEL und Birnen                  | äpfel
+            price: 100% off                   | 100%
+            snake_case_name                   | e_c
+            a*b                               | a*b
+            why?                              | y?
+            """)
+    void chatsMentioningMatchesSubstringsAsSearchDoes(String body, String query) {
+        postIn(app, 7, body);
+        postIn(app, 8, "unrelated filler");
+
+        assertThat(subject().chatsMentioning(app, query, 100)).containsExactly(ChatNumber.of(7));
+    }
+
+    @ParameterizedTest(name = "\"{1}\" not in \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            hello world         | helloworld
+            price: 100 off      | 100%
+            snakeXcase          | e_c
+            aXb                 | a*b
+            whyX                | y?
+            """)
+    void chatsMentioningTakesWildcardCharactersLiterally(String body, String query) {
+        postIn(app, 7, body);
+
+        assertThat(subject().chatsMentioning(app, query, 100)).isEmpty();
+    }
+
+    @Test
+    void chatsMentioningFindsAQueryDeepInTheLongestBody() {
+        postIn(app, 4, "a".repeat(MessageBody.MAX_LENGTH - 20) + " the needle is here");
+
+        assertThat(subject().chatsMentioning(app, "needle is", 100)).containsExactly(ChatNumber.of(4));
+    }
+
+    @Test
+    void chatsMentioningNeverNamesAnotherApplicationsChats() {
+        AppId otherApp = newApp();
+        postIn(app, 1, "shared words");
+        postIn(otherApp, 2, "shared words");
+
+        assertThat(subject().chatsMentioning(app, "shared", 100)).containsExactly(ChatNumber.of(1));
+        assertThat(subject().chatsMentioning(otherApp, "shared", 100)).containsExactly(ChatNumber.of(2));
+    }
+
+    @Test
+    void chatsMentioningNamesAtMostMaxChats() {
+        List<ChatNumber> matching = new ArrayList<>();
+        for (long chatNumber = 1; chatNumber <= 6; chatNumber++) {
+            postIn(app, chatNumber, "ping number " + chatNumber);
+            postIn(app, chatNumber, "and a second ping");
+            matching.add(ChatNumber.of(chatNumber));
+        }
+
+        assertThat(subject().chatsMentioning(app, "ping", 4)).hasSize(4).isSubsetOf(matching);
+        assertThat(subject().chatsMentioning(app, "ping", 6)).containsExactlyInAnyOrderElementsOf(matching);
+    }
+
+    @Test
+    void chatsMentioningFollowsEdits() {
+        Message posted = postIn(app, 5, "Meeting on Monday");
+        index(posted.edit(new MessageBody("Meeting on Tuesday"), secondsAfterT0(100)));
+
+        assertThat(subject().chatsMentioning(app, "monday", 100)).isEmpty();
+        assertThat(subject().chatsMentioning(app, "tuesday", 100)).containsExactly(ChatNumber.of(5));
+    }
+
+    @Test
+    void chatsMentioningNothingIsAnEmptySet() {
+        postIn(app, 1, "something");
+
+        assertThat(subject().chatsMentioning(app, "nothing", 100)).isEmpty();
+        assertThat(subject().chatsMentioning(newApp(), "something", 100)).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import dev.chatplatform.application.port.in.RenameAppUseCase;
 import dev.chatplatform.domain.app.App;
 import dev.chatplatform.domain.app.AppName;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,7 @@ public class AppController {
     }
 
     @Operation(summary = "Create an application; the answer carries its token")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AppResponse> create(@RequestBody AppRequest request) {
         App app = createApp.create(new CreateAppUseCase.Command(new AppName(request.name())));

@@ -2,14 +2,18 @@ package dev.chatplatform.adapters.rest.chat;
 
 import dev.chatplatform.adapters.rest.PageResponse;
 import dev.chatplatform.adapters.rest.PathValues;
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.PageRequest;
 import dev.chatplatform.application.port.in.CreateChatUseCase;
 import dev.chatplatform.application.port.in.GetChatUseCase;
 import dev.chatplatform.application.port.in.ListChatsUseCase;
 import dev.chatplatform.application.port.in.RetitleChatUseCase;
-import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.InvalidValueException;
+import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 @RestController
 @Tag(name = "Chats")
@@ -43,21 +48,30 @@ public class ChatController {
     }
 
     @Operation(summary = "Create a chat; 201 once the command is durable, with the chat's number")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @PostMapping
     public ResponseEntity<ChatResponse> create(@PathVariable String token,
                                                @RequestBody(required = false) ChatRequest request) {
+        AppToken app = PathValues.token(token);
         ChatTitle title = request == null ? null : request.optionalTitle();
-        Chat chat = createChat.create(new CreateChatUseCase.Command(PathValues.token(token), title));
-        return ResponseEntity.created(URI.create("/api/v1/applications/" + token + "/chats/" + chat.number().value()))
-                .body(ChatResponse.from(chat));
+        List<UserId> participants = request == null ? List.of() : request.participantIds();
+        ChatView chat = createChat.create(new CreateChatUseCase.Command(app, title, participants));
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + token + "/chats/"
+                + chat.chat().number().value())).body(ChatResponse.from(chat));
     }
 
-    @Operation(summary = "The inbox: chats by most recent activity")
+    @Operation(summary = "The inbox: chats by most recent activity; q finds chats by title, a participant's name "
+            + "or phone, or a message body; participant keeps one user's chats")
     @GetMapping
     public PageResponse<ChatResponse> list(@PathVariable String token,
                                            @RequestParam(required = false) Integer limit,
-                                           @RequestParam(required = false) String cursor) {
-        return PageResponse.of(listChats.list(PathValues.token(token), PageRequest.of(limit, cursor)), ChatResponse::from);
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) String participant) {
+        AppToken app = PathValues.token(token);
+        UserId user = participant == null ? null : UserId.parse(participant, "participant");
+        return PageResponse.of(listChats.list(new ListChatsUseCase.Query(app, q, user, PageRequest.of(limit, cursor))),
+                ChatResponse::from);
     }
 
     @Operation(summary = "Read a chat")
@@ -70,7 +84,11 @@ public class ChatController {
     @PatchMapping(path = "/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ChatResponse retitle(@PathVariable String token, @PathVariable long number,
                                 @RequestBody ChatRequest request) {
+        if (request.participants() != null) {
+            // Participants are written once, at creation; silently ignoring them would look like success.
+            throw new InvalidValueException("participants", "are set when the chat is created and cannot be changed");
+        }
         return ChatResponse.from(retitleChat.retitle(new RetitleChatUseCase.Command(PathValues.token(token),
-                PathValues.chatNumber(number), new ChatTitle(request.title()))));
+                PathValues.chatNumber(number), request.requiredTitle())));
     }
 }

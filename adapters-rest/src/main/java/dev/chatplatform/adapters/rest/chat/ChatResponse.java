@@ -1,18 +1,23 @@
 package dev.chatplatform.adapters.rest.chat;
 
 import dev.chatplatform.adapters.rest.Json;
+import dev.chatplatform.adapters.rest.message.MessageResponse;
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.user.UserId;
 
 import java.util.List;
 
-/** {@code participants} and {@code last_message} are filled once users and the inbox model land. */
 record ChatResponse(long number, String title, List<String> participants, long messagesCount, String lastMessageAt,
-                    Object lastMessage, String createdAt) {
+                    MessageResponse lastMessage, String createdAt, String updatedAt) {
 
-    static ChatResponse from(Chat chat) {
+    static ChatResponse from(ChatView view) {
+        Chat chat = view.chat();
         return new ChatResponse(chat.number().value(), chat.optionalTitle().map(ChatTitle::value).orElse(null),
-                List.of(), chat.messagesCount(), Json.timestamp(chat.lastMessageAt()), null,
-                Json.timestamp(chat.createdAt()));
+                chat.participants().stream().map(UserId::value).toList(), chat.messagesCount(),
+                Json.timestamp(chat.lastMessageAt()),
+                view.lastMessage() == null ? null : MessageResponse.from(view.lastMessage()),
+                Json.timestamp(chat.createdAt()), Json.timestamp(chat.updatedAt()));
     }
 }

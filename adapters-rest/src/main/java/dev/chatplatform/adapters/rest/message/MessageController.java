@@ -2,15 +2,19 @@ package dev.chatplatform.adapters.rest.message;
 
 import dev.chatplatform.adapters.rest.PageResponse;
 import dev.chatplatform.adapters.rest.PathValues;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.PageRequest;
 import dev.chatplatform.application.port.in.CreateMessageUseCase;
 import dev.chatplatform.application.port.in.EditMessageUseCase;
 import dev.chatplatform.application.port.in.GetMessageUseCase;
 import dev.chatplatform.application.port.in.ListMessagesUseCase;
 import dev.chatplatform.application.port.in.SearchMessagesUseCase;
-import dev.chatplatform.domain.message.Message;
-import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.InvalidValueException;
+import dev.chatplatform.domain.app.AppToken;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.MessageRange;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,22 +52,30 @@ public class MessageController {
     }
 
     @Operation(summary = "Post a message; 201 once the command is durable, with the message's number")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<MessageResponse> create(@PathVariable String token, @PathVariable long chatNumber,
                                                   @RequestBody MessageRequest request) {
-        Message message = createMessage.create(new CreateMessageUseCase.Command(PathValues.token(token),
-                PathValues.chatNumber(chatNumber), new MessageBody(request.body())));
+        MessageView message = createMessage.create(new CreateMessageUseCase.Command(PathValues.token(token),
+                PathValues.chatNumber(chatNumber), request.validBody(), request.optionalSender()));
         return ResponseEntity.created(URI.create("/api/v1/applications/" + token + "/chats/" + chatNumber
-                + "/messages/" + message.number().value())).body(MessageResponse.from(message));
+                + "/messages/" + message.message().number().value())).body(MessageResponse.from(message));
     }
 
-    @Operation(summary = "A chat's messages, newest first")
+    @Operation(summary = "A chat's messages, newest first; before/after (exclusive message numbers) and "
+            + "since/until (inclusive timestamps) narrow the list")
     @GetMapping
     public PageResponse<MessageResponse> list(@PathVariable String token, @PathVariable long chatNumber,
                                               @RequestParam(required = false) Integer limit,
-                                              @RequestParam(required = false) String cursor) {
-        return PageResponse.of(listMessages.list(PathValues.token(token), PathValues.chatNumber(chatNumber),
-                PageRequest.of(limit, cursor)), MessageResponse::from);
+                                              @RequestParam(required = false) String cursor,
+                                              @RequestParam(required = false) Long before,
+                                              @RequestParam(required = false) Long after,
+                                              @RequestParam(required = false) String since,
+                                              @RequestParam(required = false) String until) {
+        AppToken app = PathValues.token(token);
+        ChatNumber chat = PathValues.chatNumber(chatNumber);
+        MessageRange range = RangeParameters.of(before, after, since, until);
+        return PageResponse.of(listMessages.list(app, chat, range, PageRequest.of(limit, cursor)), MessageResponse::from);
     }
 
     @Operation(summary = "Messages whose body contains q, case-insensitively; best match first, then newest")
@@ -88,7 +100,11 @@ public class MessageController {
             consumes = MediaType.APPLICATION_JSON_VALUE)
     public MessageResponse edit(@PathVariable String token, @PathVariable long chatNumber, @PathVariable long number,
                                 @RequestBody MessageRequest request) {
+        if (request.sender() != null) {
+            // The sender is written once, with the message; silently ignoring it would look like success.
+            throw new InvalidValueException("sender", "is set when the message is posted and cannot be changed");
+        }
         return MessageResponse.from(editMessage.edit(new EditMessageUseCase.Command(PathValues.token(token),
-                PathValues.chatNumber(chatNumber), PathValues.messageNumber(number), new MessageBody(request.body()))));
+                PathValues.chatNumber(chatNumber), PathValues.messageNumber(number), request.validBody())));
     }
 }

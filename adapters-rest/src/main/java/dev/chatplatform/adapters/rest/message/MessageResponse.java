@@ -1,19 +1,25 @@
 package dev.chatplatform.adapters.rest.message;
 
 import dev.chatplatform.adapters.rest.Json;
+import dev.chatplatform.adapters.rest.reaction.ReactionResponse;
+import dev.chatplatform.application.MessageView;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.reaction.ReactionSummary;
 
 import java.util.List;
 import java.util.Map;
 
-/** Sender, status and reactions are placeholders until users, receipts and reactions land. */
-record MessageResponse(long number, long chatNumber, String body, String sender, String createdAt, String updatedAt,
-                       String status, Map<String, Long> reactionCounts, Map<String, Long> reactionScores,
-                       List<Object> latestReactions) {
+/** A message as every answer carries it, the chat's {@code last_message} included. */
+public record MessageResponse(long number, long chatNumber, String body, String sender, String createdAt,
+                              String updatedAt, String status, Map<String, Long> reactionCounts,
+                              Map<String, Long> reactionScores, List<ReactionResponse> latestReactions) {
 
-    static MessageResponse from(Message message) {
+    public static MessageResponse from(MessageView view) {
+        Message message = view.message();
+        ReactionSummary reactions = message.reactions();
         return new MessageResponse(message.number().value(), message.chatNumber().value(), message.body().value(),
-                null, Json.timestamp(message.createdAt()), Json.timestamp(message.updatedAt()), "sent",
-                Map.of(), Map.of(), List.of());
+                message.sender() == null ? null : message.sender().value(), Json.timestamp(message.createdAt()),
+                Json.timestamp(message.updatedAt()), view.status().wireName(), reactions.counts(), reactions.scores(),
+                reactions.latest().stream().map(ReactionResponse::from).toList());
     }
 }

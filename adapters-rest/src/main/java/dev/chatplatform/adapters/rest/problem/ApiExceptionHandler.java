@@ -18,9 +18,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
-
-import java.util.stream.Collectors;
 
 /**
  * The one place exceptions become answers: 400 naming the field, 404, 413, 503 with Retry-After; the
@@ -99,10 +98,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     return ResponseEntity.badRequest().body(ProblemDetails.of(HttpStatus.BAD_REQUEST, "malformed-json",
                             "the request body must be a JSON object"));
                 }
-                String field = databind.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                        .collect(Collectors.joining("."));
-                return ResponseEntity.badRequest().body(ProblemDetails.invalid(field, "has the wrong type"));
+                return ResponseEntity.badRequest().body(ProblemDetails.invalid(field(databind), "has the wrong type"));
+            }
+            // A well-formed number too large for its field ({"score": 99999999999}): the field's fault, not the JSON's.
+            if (cause instanceof InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+                return ResponseEntity.badRequest().body(ProblemDetails.invalid(field(coercion), "is out of range"));
             }
             if (cause instanceof JacksonException) {
                 return ResponseEntity.badRequest().body(
@@ -120,6 +120,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemDetails.typeByStatus(problem);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** The field as a client spells it: {@code participants[2]}, {@code a.b}. */
+    private static String field(JacksonException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getPropertyName());
+            } else {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static String snakeCase(String name) {

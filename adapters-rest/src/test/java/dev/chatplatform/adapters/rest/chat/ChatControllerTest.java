@@ -1,5 +1,6 @@
 package dev.chatplatform.adapters.rest.chat;
 
+import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
@@ -11,6 +12,9 @@ import dev.chatplatform.application.port.in.ListChatsUseCase;
 import dev.chatplatform.application.port.in.RetitleChatUseCase;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.receipt.MessageStatus;
+import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,13 +32,21 @@ import java.util.List;
 
 import static dev.chatplatform.adapters.rest.DomainMother.CREATED_JSON;
 import static dev.chatplatform.adapters.rest.DomainMother.TOKEN;
-import static dev.chatplatform.adapters.rest.DomainMother.chat;
+import static dev.chatplatform.adapters.rest.DomainMother.APP_ID;
+import static dev.chatplatform.adapters.rest.DomainMother.UPDATED;
+import static dev.chatplatform.adapters.rest.DomainMother.UPDATED_JSON;
+import static dev.chatplatform.adapters.rest.DomainMother.chatView;
+import static dev.chatplatform.adapters.rest.DomainMother.chatWith;
+import static dev.chatplatform.adapters.rest.DomainMother.messageFrom;
+import static dev.chatplatform.adapters.rest.DomainMother.reaction;
+import static dev.chatplatform.adapters.rest.DomainMother.summaryOf;
+import static dev.chatplatform.adapters.rest.DomainMother.userIds;
+import static dev.chatplatform.adapters.rest.DomainMother.withStatus;
 import static dev.chatplatform.adapters.rest.DomainMother.chatWithMessages;
 import static dev.chatplatform.adapters.rest.Problems.invalidField;
 import static dev.chatplatform.adapters.rest.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -66,7 +78,7 @@ class ChatControllerTest {
 
     @Test
     void createAnswers201WithLocationAndSnakeCaseBody() throws Exception {
-        when(createChat.create(any())).thenReturn(chat(7, "Support"));
+        when(createChat.create(any())).thenReturn(chatView(7, "Support"));
 
         mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Support\"}"))
                 .andExpect(status().isCreated())
@@ -78,17 +90,19 @@ class ChatControllerTest {
                 .andExpect(jsonPath("$.last_message_at").isEmpty())
                 .andExpect(jsonPath("$.last_message").isEmpty())
                 .andExpect(jsonPath("$.created_at").value(CREATED_JSON))
+                .andExpect(jsonPath("$.updated_at").value(CREATED_JSON))
                 .andExpect(jsonPath("$.messagesCount").doesNotExist());
 
         ArgumentCaptor<CreateChatUseCase.Command> command = ArgumentCaptor.forClass(CreateChatUseCase.Command.class);
         verify(createChat).create(command.capture());
         assertThat(command.getValue().token()).isEqualTo(TOKEN);
         assertThat(command.getValue().title().value()).isEqualTo("Support");
+        assertThat(command.getValue().participants()).isEmpty();
     }
 
     @Test
     void createWithoutTitleAcceptsAnEmptyObjectOrNoBodyAtAll() throws Exception {
-        when(createChat.create(any())).thenReturn(chat(1, null));
+        when(createChat.create(any())).thenReturn(chatView(1, null));
 
         mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isCreated())
@@ -145,7 +159,7 @@ class ChatControllerTest {
     @Test
     void getAnswersTheChatWithMillisecondTimestamps() throws Exception {
         when(getChat.get(TOKEN, ChatNumber.of(3)))
-                .thenReturn(chatWithMessages(3, 12, Instant.parse("2026-11-24T10:00:00.5Z")));
+                .thenReturn(ChatView.withoutMessages(chatWithMessages(3, 12, Instant.parse("2026-11-24T10:00:00.5Z"))));
 
         mvc.perform(get(CHATS + "/{number}", TOKEN.value(), 3))
                 .andExpect(status().isOk())
@@ -170,7 +184,7 @@ class ChatControllerTest {
 
     @Test
     void listAnswersAPageInSnakeCase() throws Exception {
-        when(listChats.list(eq(TOKEN), any())).thenReturn(new Page<>(List.of(chat(2, "b"), chat(1, "a")), "next"));
+        when(listChats.list(any())).thenReturn(new Page<>(List.of(chatView(2, "b"), chatView(1, "a")), "next"));
 
         mvc.perform(get(CHATS, TOKEN.value()).param("limit", "2"))
                 .andExpect(status().isOk())
@@ -179,23 +193,26 @@ class ChatControllerTest {
                 .andExpect(jsonPath("$.data[1].number").value(1))
                 .andExpect(jsonPath("$.next_cursor").value("next"));
 
-        ArgumentCaptor<PageRequest> page = ArgumentCaptor.forClass(PageRequest.class);
-        verify(listChats).list(eq(TOKEN), page.capture());
-        assertThat(page.getValue().limit()).isEqualTo(2);
+        ArgumentCaptor<ListChatsUseCase.Query> query = ArgumentCaptor.forClass(ListChatsUseCase.Query.class);
+        verify(listChats).list(query.capture());
+        assertThat(query.getValue().token()).isEqualTo(TOKEN);
+        assertThat(query.getValue().page().limit()).isEqualTo(2);
+        assertThat(query.getValue().text()).isNull();
+        assertThat(query.getValue().participant()).isNull();
     }
 
     @Test
     void lastPageHasANullCursor() throws Exception {
-        when(listChats.list(eq(TOKEN), any())).thenReturn(new Page<>(List.<Chat>of(), null));
+        when(listChats.list(any())).thenReturn(new Page<>(List.<ChatView>of(), null));
 
         mvc.perform(get(CHATS, TOKEN.value()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data").isEmpty())
                 .andExpect(jsonPath("$.next_cursor").isEmpty());
 
-        ArgumentCaptor<PageRequest> page = ArgumentCaptor.forClass(PageRequest.class);
-        verify(listChats).list(eq(TOKEN), page.capture());
-        assertThat(page.getValue().limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
+        ArgumentCaptor<ListChatsUseCase.Query> query = ArgumentCaptor.forClass(ListChatsUseCase.Query.class);
+        verify(listChats).list(query.capture());
+        assertThat(query.getValue().page().limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
     }
 
     @ParameterizedTest
@@ -211,12 +228,12 @@ class ChatControllerTest {
     @ValueSource(strings = {"garbage", "!!!", "djE6aW5ib3g6eDp5", "djE6b3RoZXI6MTox"})
     void unreadableCursorIs400NamingCursor(String cursor) throws Exception {
         // the service decodes the cursor; this stand-in does the same with the real Cursors
-        when(listChats.list(eq(TOKEN), any())).thenAnswer(call -> {
-            PageRequest page = call.getArgument(1);
-            String[] parts = Cursors.decode(page.cursor(), "inbox", 2);
+        when(listChats.list(any())).thenAnswer(call -> {
+            ListChatsUseCase.Query query = call.getArgument(0);
+            String[] parts = Cursors.decode(query.page().cursor(), "inbox", 2);
             Cursors.decodeLong(parts[0]);
             Cursors.decodeLong(parts[1]);
-            return new Page<>(List.<Chat>of(), null);
+            return new Page<>(List.<ChatView>of(), null);
         });
 
         mvc.perform(get(CHATS, TOKEN.value()).param("cursor", cursor))
@@ -225,7 +242,7 @@ class ChatControllerTest {
 
     @Test
     void retitleAnswersTheChat() throws Exception {
-        when(retitleChat.retitle(any())).thenReturn(chat(4, "New"));
+        when(retitleChat.retitle(any())).thenReturn(chatView(4, "New"));
 
         mvc.perform(patch(CHATS + "/{number}", TOKEN.value(), 4).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"New\"}"))
@@ -264,5 +281,159 @@ class ChatControllerTest {
     void deleteIs405() throws Exception {
         mvc.perform(delete(CHATS + "/{number}", TOKEN.value(), 4))
                 .andExpect(problem(405));
+    }
+
+    @Test
+    void createWithParticipantsPassesThemInOrderAndAnswersThem() throws Exception {
+        when(createChat.create(any())).thenReturn(ChatView.withoutMessages(chatWith(8, "bob", "alice.w@x-1")));
+
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"bob\",\"alice.w@x-1\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.participants[0]").value("bob"))
+                .andExpect(jsonPath("$.participants[1]").value("alice.w@x-1"))
+                .andExpect(jsonPath("$.participants.length()").value(2));
+
+        ArgumentCaptor<CreateChatUseCase.Command> command = ArgumentCaptor.forClass(CreateChatUseCase.Command.class);
+        verify(createChat).create(command.capture());
+        assertThat(command.getValue().participants()).isEqualTo(userIds("bob", "alice.w@x-1"));
+        assertThat(command.getValue().title()).isNull();
+    }
+
+    @Test
+    void createWithEmptyOrNullParticipantsIsAnOpenChat() throws Exception {
+        when(createChat.create(any())).thenReturn(chatView(1, null));
+
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON).content("{\"participants\":[]}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON).content("{\"participants\":null}"))
+                .andExpect(status().isCreated());
+
+        ArgumentCaptor<CreateChatUseCase.Command> command = ArgumentCaptor.forClass(CreateChatUseCase.Command.class);
+        verify(createChat, times(2)).create(command.capture());
+        assertThat(command.getAllValues()).allSatisfy(c -> assertThat(c.participants()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "null", "\"has space\"", "\"semi;colon\"", "\"slash/\"", "\"émile\"", "42", "4.2",
+            "true", "{\"id\":\"bob\"}", "[\"bob\"]"})
+    void invalidParticipantIs400NamingItsPosition(String second) throws Exception {
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"alice\"," + second + ",\"carol\"]}"))
+                .andExpect(invalidField("participants[1]"));
+
+        verifyNoInteractions(createChat);
+    }
+
+    @Test
+    void participantIdOver64CharactersIs400NamingItsPosition() throws Exception {
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"" + "u".repeat(65) + "\"]}"))
+                .andExpect(invalidField("participants[0]"));
+        when(createChat.create(any())).thenReturn(chatView(1, null));
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"" + "u".repeat(64) + "\"]}"))
+                .andExpect(status().isCreated());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"alice\"", "\"\"", "42", "true", "{\"0\":\"alice\"}", "{}"})
+    void participantsThatAreNotAnArrayAre400NamingParticipants(String participants) throws Exception {
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":" + participants + "}"))
+                .andExpect(invalidField("participants"));
+
+        verifyNoInteractions(createChat);
+    }
+
+    @Test
+    void aParticipantListedTwiceIs400NamingTheRepetition() throws Exception {
+        // the service opens the chat; this stand-in does the same with the real domain rule
+        when(createChat.create(any())).thenAnswer(call -> {
+            CreateChatUseCase.Command command = call.getArgument(0);
+            return ChatView.withoutMessages(Chat.open(APP_ID, ChatNumber.of(1), command.title(),
+                    command.participants(), Instant.now()));
+        });
+
+        mvc.perform(post(CHATS, TOKEN.value()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"alice\",\"bob\",\"alice\"]}"))
+                .andExpect(invalidField("participants[2]"));
+    }
+
+    @Test
+    void chatCarriesItsLastMessageInFull() throws Exception {
+        Chat chat = chatWithMessages(3, 2, UPDATED);
+        Message last = messageFrom(3, 2, "alice", summaryOf(reaction(3, 2, "bob", "like", 4)));
+        when(getChat.get(TOKEN, ChatNumber.of(3))).thenReturn(new ChatView(chat, withStatus(last, MessageStatus.READ)));
+
+        mvc.perform(get(CHATS + "/{number}", TOKEN.value(), 3))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.last_message_at").value(UPDATED_JSON))
+                .andExpect(jsonPath("$.last_message.number").value(2))
+                .andExpect(jsonPath("$.last_message.chat_number").value(3))
+                .andExpect(jsonPath("$.last_message.body").value("hi"))
+                .andExpect(jsonPath("$.last_message.sender").value("alice"))
+                .andExpect(jsonPath("$.last_message.status").value("read"))
+                .andExpect(jsonPath("$.last_message.reaction_counts.like").value(1))
+                .andExpect(jsonPath("$.last_message.reaction_scores.like").value(4))
+                .andExpect(jsonPath("$.last_message.latest_reactions[0].user_id").value("bob"));
+    }
+
+    @Test
+    void listPassesQAndParticipantToTheInbox() throws Exception {
+        when(listChats.list(any())).thenReturn(new Page<>(List.of(chatView(2, "b")), null));
+
+        mvc.perform(get(CHATS, TOKEN.value()).param("q", "Support Team").param("participant", "alice@acme.example")
+                        .param("limit", "5").param("cursor", "c0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data[0].number").value(2));
+
+        ArgumentCaptor<ListChatsUseCase.Query> query = ArgumentCaptor.forClass(ListChatsUseCase.Query.class);
+        verify(listChats).list(query.capture());
+        assertThat(query.getValue().text()).isEqualTo("Support Team");
+        assertThat(query.getValue().participant()).isEqualTo(new UserId("alice@acme.example"));
+        assertThat(query.getValue().page()).isEqualTo(new PageRequest(5, "c0"));
+    }
+
+    @Test
+    void qOf200CharactersIsAccepted() throws Exception {
+        when(listChats.list(any())).thenReturn(new Page<>(List.<ChatView>of(), null));
+
+        mvc.perform(get(CHATS, TOKEN.value()).param("q", "q".repeat(200)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void qEmptyOrOver200CharactersIs400NamingQ() throws Exception {
+        mvc.perform(get(CHATS, TOKEN.value()).param("q", ""))
+                .andExpect(invalidField("q"));
+        mvc.perform(get(CHATS, TOKEN.value()).param("q", "q".repeat(201)))
+                .andExpect(invalidField("q"));
+
+        verifyNoInteractions(listChats);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "semi;colon", "émile"})
+    void invalidParticipantFilterIs400NamingParticipant(String participant) throws Exception {
+        mvc.perform(get(CHATS, TOKEN.value()).param("participant", participant))
+                .andExpect(invalidField("participant"));
+
+        verifyNoInteractions(listChats);
+    }
+
+    @Test
+    void participantFilterOver64CharactersIs400NamingParticipant() throws Exception {
+        mvc.perform(get(CHATS, TOKEN.value()).param("participant", "u".repeat(65)))
+                .andExpect(invalidField("participant"));
+    }
+
+    @Test
+    void retitleCannotChangeParticipants() throws Exception {
+        mvc.perform(patch(CHATS + "/{number}", TOKEN.value(), 4).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"New\",\"participants\":[\"alice\"]}"))
+                .andExpect(invalidField("participants"));
+
+        verifyNoInteractions(retitleChat);
     }
 }

@@ -1,0 +1,96 @@
+package dev.chatplatform.adapters.rest;
+
+import dev.chatplatform.application.port.in.AddReactionUseCase;
+import dev.chatplatform.application.port.in.CreateAppUseCase;
+import dev.chatplatform.application.port.in.CreateChatUseCase;
+import dev.chatplatform.application.port.in.CreateMessageUseCase;
+import dev.chatplatform.application.port.in.EditMessageUseCase;
+import dev.chatplatform.application.port.in.GetAppUseCase;
+import dev.chatplatform.application.port.in.GetChatUseCase;
+import dev.chatplatform.application.port.in.GetMessageUseCase;
+import dev.chatplatform.application.port.in.GetUserUseCase;
+import dev.chatplatform.application.port.in.ListChatsUseCase;
+import dev.chatplatform.application.port.in.ListMessagesUseCase;
+import dev.chatplatform.application.port.in.PostReceiptUseCase;
+import dev.chatplatform.application.port.in.PutUserUseCase;
+import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RetitleChatUseCase;
+import dev.chatplatform.application.port.in.SearchMessagesUseCase;
+import org.junit.jupiter.api.Test;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every endpoint of API.md is in the OpenAPI document springdoc serves, with the methods the contract gives it. */
+@WebMvcTest
+@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class})
+@Import(SnakeCaseSchemas.class)
+class OpenApiTest {
+
+    private static final String APP = "$.paths['/api/v1/applications/{token}";
+    private static final String SCHEMAS = "$.components.schemas.";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean CreateAppUseCase createApp;
+    @MockitoBean GetAppUseCase getApp;
+    @MockitoBean RenameAppUseCase renameApp;
+    @MockitoBean CreateChatUseCase createChat;
+    @MockitoBean GetChatUseCase getChat;
+    @MockitoBean ListChatsUseCase listChats;
+    @MockitoBean RetitleChatUseCase retitleChat;
+    @MockitoBean CreateMessageUseCase createMessage;
+    @MockitoBean GetMessageUseCase getMessage;
+    @MockitoBean ListMessagesUseCase listMessages;
+    @MockitoBean EditMessageUseCase editMessage;
+    @MockitoBean SearchMessagesUseCase searchMessages;
+    @MockitoBean PutUserUseCase putUser;
+    @MockitoBean GetUserUseCase getUser;
+    @MockitoBean AddReactionUseCase addReaction;
+    @MockitoBean PostReceiptUseCase postReceipt;
+
+    @Test
+    void documentsTheUsersReactionsReceiptsAndTheNewQueryParameters() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(APP + "/users/{userId}'].put").exists())
+                .andExpect(jsonPath(APP + "/users/{userId}'].put.responses['201'].content").exists())
+                .andExpect(jsonPath(APP + "/users/{userId}'].put.responses['200'].content").exists())
+                .andExpect(jsonPath(APP + "/users/{userId}'].get").exists())
+                .andExpect(jsonPath(APP + "/chats/{chatNumber}/messages/{messageNumber}/reactions'].post.responses['201']")
+                        .exists())
+                .andExpect(jsonPath(APP + "/chats'].post.responses['201']").exists())
+                .andExpect(jsonPath(APP + "/chats/{chatNumber}/messages/{messageNumber}/reactions'].post").exists())
+                .andExpect(jsonPath(APP + "/chats/{chatNumber}/receipts'].post").exists())
+                .andExpect(jsonPath(APP + "/chats'].get.parameters[*].name").value(
+                        org.hamcrest.Matchers.hasItems("limit", "cursor", "q", "participant")))
+                .andExpect(jsonPath(APP + "/chats/{chatNumber}/messages'].get.parameters[*].name").value(
+                        org.hamcrest.Matchers.hasItems("before", "after", "since", "until")));
+    }
+
+    @Test
+    void schemasNameFieldsAsTheWireDoes() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath(SCHEMAS + "AppResponse.properties.chats_count").exists())
+                .andExpect(jsonPath(SCHEMAS + "AppResponse.properties.chatsCount").doesNotExist())
+                .andExpect(jsonPath(SCHEMAS + "UserResponse.properties.user_id").exists())
+                .andExpect(jsonPath(SCHEMAS + "ChatResponse.properties.last_message").exists())
+                .andExpect(jsonPath(SCHEMAS + "MessageResponse.properties.reaction_counts").exists())
+                .andExpect(jsonPath(SCHEMAS + "MessageResponse.properties.latest_reactions").exists())
+                .andExpect(jsonPath(SCHEMAS + "ReceiptRequest.properties.delivered_up_to").exists())
+                .andExpect(jsonPath(SCHEMAS + "ReactionRequest.properties.user_id").exists())
+                .andExpect(jsonPath(SCHEMAS + "ChatRequest.properties.participants.items.type").value("string"))
+                .andExpect(jsonPath(SCHEMAS + "PageResponseChatResponse.properties.next_cursor").exists());
+    }
+}

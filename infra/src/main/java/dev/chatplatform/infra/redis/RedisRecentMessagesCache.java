@@ -4,6 +4,8 @@ import dev.chatplatform.application.port.out.RecentMessagesCache;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -43,6 +45,8 @@ public class RedisRecentMessagesCache implements RecentMessagesCache {
             end
             return 0""";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRecentMessagesCache.class);
+
     private final UnifiedJedis redis;
 
     public RedisRecentMessagesCache(UnifiedJedis redis) {
@@ -54,11 +58,17 @@ public class RedisRecentMessagesCache implements RecentMessagesCache {
         // One MGET: the entry and the generation as of the same instant.
         List<String> values = Redis.call(() -> redis.mget(entryKey(app, chat), generationKey(app, chat)));
         String entry = values.get(0);
+        long generation = values.get(1) == null ? 0 : Long.parseLong(values.get(1));
         if (entry != null) {
-            return new Hit(RecentMessagesJson.decode(app, chat, entry));
+            try {
+                return new Hit(RecentMessagesJson.decode(app, chat, entry));
+            } catch (RuntimeException unreadable) {
+                // e.g. written by another version during a rolling upgrade: the reader refills it
+                LOG.warn("unreadable recent-messages entry of chat {} in app {}, reading the database instead: {}",
+                        chat.value(), app.value(), unreadable.toString());
+            }
         }
-        String generation = values.get(1);
-        return new Miss(generation == null ? 0 : Long.parseLong(generation));
+        return new Miss(generation);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.chatplatform.application.mothers.Messages;
 import dev.chatplatform.application.port.out.RecentMessagesCache;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,20 @@ class RedisRecentMessagesCacheIT extends RecentMessagesCacheContract {
 
         assertThat(redis.ttl("recent:msgs:" + app.value() + ":1")).isBetween(1L, 3600L);
         assertThat(redis.ttl("recent:gen:" + app.value() + ":1")).isBetween(3601L, 24 * 3600L);
+    }
+
+    @Test
+    void anUnreadableEntryIsAMissThatTheNextFillReplaces() {
+        AppId app = anApp();
+        RedisRecentMessagesCache cache = new RedisRecentMessagesCache(redis);
+        redis.set("recent:msgs:" + app.value() + ":1", "{\"an\":\"older format\"}");
+
+        RecentMessagesCache.Lookup lookup = cache.lookup(app, ChatNumber.of(1));
+
+        assertThat(lookup).isEqualTo(new RecentMessagesCache.Miss(0));
+        List<Message> newestFirst = List.of(Messages.aMessage().in(app, 1).build());
+        cache.fill(app, ChatNumber.of(1), 0, newestFirst);
+        assertThat(cache.lookup(app, ChatNumber.of(1))).isEqualTo(new RecentMessagesCache.Hit(newestFirst));
     }
 
     @Test

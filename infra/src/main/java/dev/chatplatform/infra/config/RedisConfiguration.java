@@ -2,8 +2,6 @@ package dev.chatplatform.infra.config;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.Connection;
@@ -35,16 +33,5 @@ public class RedisConfiguration {
                         .clientName("chat-platform")
                         .build())
                 .build();
-    }
-
-    @Bean
-    HealthIndicator redisHealthIndicator(UnifiedJedis redis) {
-        return () -> {
-            try {
-                return "PONG".equals(redis.ping()) ? Health.up().build() : Health.down().build();
-            } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
-            }
-        };
     }
 }

@@ -4,6 +4,9 @@ import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
 import dev.chatplatform.worker.messaging.WriteCodec;
 import dev.chatplatform.worker.messaging.WriteTopology;
 import org.springframework.amqp.AmqpException;
@@ -46,6 +49,21 @@ public class RabbitWriteQueue implements WriteQueue {
     @Override
     public void publish(Message message) {
         send(WriteTopology.MESSAGE_KEY, codec.encode(message));
+    }
+
+    @Override
+    public void publish(User user) {
+        send(WriteTopology.USER_KEY, codec.encode(user));
+    }
+
+    @Override
+    public void publish(ReactionAdded reaction) {
+        send(WriteTopology.REACTION_KEY, codec.encode(reaction));
+    }
+
+    @Override
+    public void publish(Receipt receipt) {
+        send(WriteTopology.RECEIPT_KEY, codec.encode(receipt));
     }
 
     private void send(String routingKey, byte[] body) {

@@ -6,32 +6,49 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.reaction.Reaction;
+import dev.chatplatform.domain.reaction.ReactionType;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
 import dev.chatplatform.worker.messaging.WriteCodec;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZRangeParams;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pending states, stored in the same bytes as the queued command. A chat is one key; a chat's pending
- * messages are a hash (number -> state) plus a sorted set of numbers for range reads. The worker
- * settles an entry only if it still holds the very state that was persisted (compare-and-delete), so
- * a newer edit stays visible until it is persisted too. Entries expire after a day as a backstop.
+ * Pending states. Chats, messages and users are stored in the same bytes as the queued command: a chat
+ * or a user is one key; a chat's pending messages are a hash (number -> state) plus a sorted set of
+ * numbers for range reads. The worker settles those only if they still hold the very state that was
+ * persisted (compare-and-delete), so a newer edit stays visible until it is persisted too.
+ * <p>
+ * Reactions and receipts are not versioned by time but ordered by their own values (the higher score,
+ * the larger cursors), and several API instances put them concurrently: each chat has one hash of
+ * reactions ({@code message:user:type -> "score created updated"}) and one of receipts
+ * ({@code user -> "delivered read epochSecond nano"}), and a Lua script compares and writes in one step,
+ * so two concurrent puts can never leave the lower state behind. Entries expire after a day as a backstop.
  */
 @Component
 public class RedisPendingWrites implements PendingWrites {
 
     private static final long TTL_SECONDS = 24 * 3600;
 
-    private static final String SETTLE_CHAT = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+    /** KEYS: state keys; ARGV: the persisted state of each, in the same order. */
+    private static final String SETTLE_STATES = """
+            for i = 1, #KEYS do
+              if redis.call('GET', KEYS[i]) == ARGV[i] then redis.call('DEL', KEYS[i]) end
+            end
             return 0""";
 
     /** KEYS: hash, sorted set; ARGV: number, state, number, state, ... */
@@ -40,6 +57,60 @@ public class RedisPendingWrites implements PendingWrites {
               if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
                 redis.call('HDEL', KEYS[1], ARGV[i])
                 redis.call('ZREM', KEYS[2], ARGV[i])
+              end
+            end
+            return 0""";
+
+    /** KEYS: the chat's reactions; ARGV: field, "score created updated", ttl. Keeps the higher score. */
+    private static final String PUT_REACTION = """
+            local old = redis.call('HGET', KEYS[1], ARGV[1])
+            local score = tonumber(string.match(ARGV[2], '^(%d+) '))
+            if not old or (tonumber(string.match(old, '^(%d+) ')) or 0) < score then
+              redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            return 0""";
+
+    /** KEYS: the chat's reactions; ARGV: field, persisted score, field, persisted score, ... */
+    private static final String SETTLE_REACTIONS = """
+            for i = 1, #ARGV, 2 do
+              local pending = redis.call('HGET', KEYS[1], ARGV[i])
+              if pending and (tonumber(string.match(pending, '^(%d+) ')) or 0) <= tonumber(ARGV[i + 1]) then
+                redis.call('HDEL', KEYS[1], ARGV[i])
+              end
+            end
+            return 0""";
+
+    /**
+     * KEYS: the chat's receipts; ARGV: user, delivered, read, epoch second, nano, ttl. Merges with the
+     * pending state: the larger of each cursor, the later version.
+     */
+    private static final String PUT_RECEIPT = """
+            local d, r, s, n = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+            local old = redis.call('HGET', KEYS[1], ARGV[1])
+            if old then
+              local od, o_r, o_s, o_n = string.match(old, '^(%d+) (%d+) (%-?%d+) (%d+)$')
+              if od then
+                if tonumber(od) > tonumber(d) then d = od end
+                if tonumber(o_r) > tonumber(r) then r = o_r end
+                if tonumber(o_s) > tonumber(s) or (tonumber(o_s) == tonumber(s) and tonumber(o_n) > tonumber(n)) then
+                  s, n = o_s, o_n
+                end
+              end
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], d .. ' ' .. r .. ' ' .. s .. ' ' .. n)
+            redis.call('EXPIRE', KEYS[1], ARGV[6])
+            return 0""";
+
+    /** KEYS: the chat's receipts; ARGV: user, delivered, read, ... Drops what the persisted cursors cover. */
+    private static final String SETTLE_RECEIPTS = """
+            for i = 1, #ARGV, 3 do
+              local pending = redis.call('HGET', KEYS[1], ARGV[i])
+              if pending then
+                local d, r = string.match(pending, '^(%d+) (%d+) ')
+                if not d or (tonumber(d) <= tonumber(ARGV[i + 1]) and tonumber(r) <= tonumber(ARGV[i + 2])) then
+                  redis.call('HDEL', KEYS[1], ARGV[i])
+                end
               end
             end
             return 0""";
@@ -54,7 +125,7 @@ public class RedisPendingWrites implements PendingWrites {
 
     @Override
     public void put(Chat chat) {
-        Redis.run(() -> redis.setex(chatKey(chat.appId(), chat.number()), TTL_SECONDS, text(codec.encode(chat))));
+        Redis.run(() -> redis.set(chatKey(chat.appId(), chat.number()), text(codec.encode(chat)), expiring()));
     }
 
     @Override
@@ -74,6 +145,26 @@ public class RedisPendingWrites implements PendingWrites {
     }
 
     @Override
+    public void put(User user) {
+        Redis.run(() -> redis.set(userKey(user.appId(), user.id()), text(codec.encode(user)), expiring()));
+    }
+
+    @Override
+    public void put(Reaction reaction) {
+        Redis.run(() -> redis.eval(PUT_REACTION, List.of(reactionsKey(reaction.appId(), reaction.chat())),
+                List.of(field(reaction.key()), reactionState(reaction), Long.toString(TTL_SECONDS))));
+    }
+
+    @Override
+    public void put(Receipt receipt) {
+        Instant version = receipt.updatedAt();
+        Redis.run(() -> redis.eval(PUT_RECEIPT, List.of(receiptsKey(receipt.appId(), receipt.chat())),
+                List.of(receipt.user().value(), Long.toString(receipt.deliveredUpTo()), Long.toString(receipt.readUpTo()),
+                        Long.toString(version.getEpochSecond()), Integer.toString(version.getNano()),
+                        Long.toString(TTL_SECONDS))));
+    }
+
+    @Override
     public Optional<Chat> findChat(AppId app, ChatNumber number) {
         String state = Redis.call(() -> redis.get(chatKey(app, number)));
         return Optional.ofNullable(state).map(s -> ((WriteCodec.ChatWrite) codec.decode(bytes(s))).chat());
@@ -86,9 +177,15 @@ public class RedisPendingWrites implements PendingWrites {
     }
 
     @Override
-    public List<Message> messagesBelow(AppId app, ChatNumber chat, long belowNumber, int limit) {
+    public List<Message> messagesBetween(AppId app, ChatNumber chat, long aboveNumber, long belowNumber, int limit) {
+        if (limit <= 0 || belowNumber <= aboveNumber + 1) {
+            return List.of();
+        }
+        // Scores are doubles: exact for every number up to 2^53, and the bounds are exclusive by one.
+        double max = belowNumber == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : belowNumber - 1;
+        double min = aboveNumber == Long.MIN_VALUE ? Double.NEGATIVE_INFINITY : aboveNumber + 1;
         List<String> numbers = Redis.call(() -> redis.zrange(numbersKey(app, chat),
-                ZRangeParams.zrangeByScoreParams(belowNumber - 1, Double.NEGATIVE_INFINITY).rev().limit(0, limit)));
+                ZRangeParams.zrangeByScoreParams(max, min).rev().limit(0, limit)));
         if (numbers.isEmpty()) {
             return List.of();
         }
@@ -103,11 +200,37 @@ public class RedisPendingWrites implements PendingWrites {
     }
 
     @Override
+    public Optional<User> findUser(AppId app, UserId id) {
+        String state = Redis.call(() -> redis.get(userKey(app, id)));
+        return Optional.ofNullable(state).map(s -> ((WriteCodec.UserWrite) codec.decode(bytes(s))).user());
+    }
+
+    @Override
+    public List<Reaction> reactions(AppId app, ChatNumber chat) {
+        Map<String, String> states = Redis.call(() -> redis.hgetAll(reactionsKey(app, chat)));
+        List<Reaction> reactions = new ArrayList<>(states.size());
+        states.forEach((field, state) -> reactions.add(reaction(app, chat, field, state)));
+        return reactions;
+    }
+
+    @Override
+    public Map<UserId, Receipt> receipts(AppId app, ChatNumber chat) {
+        Map<String, String> states = Redis.call(() -> redis.hgetAll(receiptsKey(app, chat)));
+        Map<UserId, Receipt> receipts = new HashMap<>();
+        states.forEach((user, state) -> receipts.put(new UserId(user), receipt(app, chat, user, state)));
+        return receipts;
+    }
+
+    @Override
     public void settleChats(List<Chat> persisted) {
-        for (Chat chat : persisted) {
-            Redis.run(() -> redis.eval(SETTLE_CHAT, List.of(chatKey(chat.appId(), chat.number())),
-                    List.of(text(codec.encode(chat)))));
-        }
+        settleStates(persisted.stream().map(chat -> chatKey(chat.appId(), chat.number())).toList(),
+                persisted.stream().map(chat -> text(codec.encode(chat))).toList());
+    }
+
+    @Override
+    public void settleUsers(List<User> persisted) {
+        settleStates(persisted.stream().map(user -> userKey(user.appId(), user.id())).toList(),
+                persisted.stream().map(user -> text(codec.encode(user))).toList());
     }
 
     @Override
@@ -129,8 +252,65 @@ public class RedisPendingWrites implements PendingWrites {
         }
     }
 
+    @Override
+    public void settleReactions(List<Reaction> persisted) {
+        Map<String, List<String>> byChat = new LinkedHashMap<>();
+        for (Reaction reaction : persisted) {
+            List<String> args = byChat.computeIfAbsent(reactionsKey(reaction.appId(), reaction.chat()), k -> new ArrayList<>());
+            args.add(field(reaction.key()));
+            args.add(Long.toString(reaction.score()));
+        }
+        byChat.forEach((key, args) -> Redis.run(() -> redis.eval(SETTLE_REACTIONS, List.of(key), args)));
+    }
+
+    @Override
+    public void settleReceipts(List<Receipt> persisted) {
+        Map<String, List<String>> byChat = new LinkedHashMap<>();
+        for (Receipt receipt : persisted) {
+            List<String> args = byChat.computeIfAbsent(receiptsKey(receipt.appId(), receipt.chat()), k -> new ArrayList<>());
+            args.add(receipt.user().value());
+            args.add(Long.toString(receipt.deliveredUpTo()));
+            args.add(Long.toString(receipt.readUpTo()));
+        }
+        byChat.forEach((key, args) -> Redis.run(() -> redis.eval(SETTLE_RECEIPTS, List.of(key), args)));
+    }
+
+    /** One round trip for a whole batch: the worker settles up to a batch of states at a time. */
+    private void settleStates(List<String> keys, List<String> persistedStates) {
+        if (!keys.isEmpty()) {
+            Redis.run(() -> redis.eval(SETTLE_STATES, keys, persistedStates));
+        }
+    }
+
+    private static SetParams expiring() {
+        return SetParams.setParams().ex(TTL_SECONDS);
+    }
+
     private Message message(String state) {
         return ((WriteCodec.MessageWrite) codec.decode(bytes(state))).message();
+    }
+
+    /** {@code "score created updated"}: the score first, where the scripts read it. */
+    private static String reactionState(Reaction reaction) {
+        return reaction.score() + " " + reaction.createdAt() + " " + reaction.updatedAt();
+    }
+
+    private static Reaction reaction(AppId app, ChatNumber chat, String field, String state) {
+        String[] key = field.split(":", 3);
+        String[] values = state.split(" ", 3);
+        return new Reaction(app, chat, MessageNumber.of(Long.parseLong(key[0])), new UserId(key[1]),
+                new ReactionType(key[2]), Long.parseLong(values[0]), Instant.parse(values[1]), Instant.parse(values[2]));
+    }
+
+    private static Receipt receipt(AppId app, ChatNumber chat, String user, String state) {
+        String[] values = state.split(" ", 4);
+        return new Receipt(app, chat, new UserId(user), Long.parseLong(values[0]), Long.parseLong(values[1]),
+                Instant.ofEpochSecond(Long.parseLong(values[2]), Long.parseLong(values[3])));
+    }
+
+    /** User ids and reaction types contain no ':' (see their patterns), so the field splits back unambiguously. */
+    private static String field(Reaction.Key key) {
+        return key.message().value() + ":" + key.user().value() + ":" + key.type().value();
     }
 
     private static String chatKey(AppId app, ChatNumber number) {
@@ -143,6 +323,18 @@ public class RedisPendingWrites implements PendingWrites {
 
     private static String numbersKey(AppId app, ChatNumber chat) {
         return "pending:msgnum:" + app.value() + ":" + chat.value();
+    }
+
+    private static String userKey(AppId app, UserId id) {
+        return "pending:user:" + app.value() + ":" + id.value();
+    }
+
+    private static String reactionsKey(AppId app, ChatNumber chat) {
+        return "pending:reaction:" + app.value() + ":" + chat.value();
+    }
+
+    private static String receiptsKey(AppId app, ChatNumber chat) {
+        return "pending:receipt:" + app.value() + ":" + chat.value();
     }
 
     private static String text(byte[] bytes) {

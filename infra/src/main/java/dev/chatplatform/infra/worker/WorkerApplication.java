@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @SpringBootApplication(scanBasePackages = {
         "dev.chatplatform.infra.config", "dev.chatplatform.infra.redis", "dev.chatplatform.infra.rabbit",
-        "dev.chatplatform.infra.cache", "dev.chatplatform.infra.worker", "dev.chatplatform.adapters.persistence",
+        "dev.chatplatform.infra.cache", "dev.chatplatform.infra.health", "dev.chatplatform.infra.worker", "dev.chatplatform.adapters.persistence",
         "dev.chatplatform.worker"})
 public class WorkerApplication {
 

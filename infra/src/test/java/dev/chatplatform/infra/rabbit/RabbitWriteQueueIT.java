@@ -2,7 +2,22 @@ package dev.chatplatform.infra.rabbit;
 
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.mothers.Messages;
+import dev.chatplatform.application.mothers.Times;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.chat.ChatTitle;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.reaction.ReactionScore;
+import dev.chatplatform.domain.reaction.ReactionType;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.Phone;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
+import dev.chatplatform.domain.user.UserName;
 import dev.chatplatform.infra.config.RabbitTopologyConfiguration;
 import dev.chatplatform.worker.messaging.WriteCodec;
 import dev.chatplatform.worker.messaging.WriteTopology;
@@ -19,13 +34,15 @@ import org.testcontainers.containers.GenericContainer;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The publisher against the real broker: a confirmed command is in both queues of the write path, in
- * the wire format the worker reads; a broker that cannot be reached is a DependencyUnavailableException
+ * The publisher against the real broker: a confirmed command is in the persist queue (a message state in
+ * the index queue too), in the wire format the worker reads; a broker that cannot be reached is a DependencyUnavailableException
  * (503), never a silent loss. Runs in the chat_it vhost (the system tests own chat_test) and deletes its queues after.
  */
 class RabbitWriteQueueIT {
@@ -78,6 +95,48 @@ class RabbitWriteQueueIT {
             assertThat(delivered.getMessageProperties().getReceivedDeliveryMode().name()).isEqualTo("PERSISTENT");
             assertThat(CODEC.decode(delivered.getBody())).isEqualTo(new WriteCodec.MessageWrite(message));
         }
+    }
+
+    @Test
+    void userReactionAndReceiptCommandsAreInThePersistQueueOnlyInTheWorkersFormat() {
+        AppId app = new AppId(7);
+        User user = User.register(app, new UserId("alice"), new UserName("Alice"), new Phone("+4915112345678"), Times.T0);
+        ReactionAdded reaction = new ReactionAdded(UUID.randomUUID().toString(), app, ChatNumber.of(1), MessageNumber.of(2),
+                new UserId("alice"), new ReactionType("clap"), new ReactionScore(5), Times.T0);
+        Receipt receipt = new Receipt(app, ChatNumber.of(1), new UserId("alice"), 2, 1, Times.T0);
+
+        queue.publish(user);
+        queue.publish(reaction);
+        queue.publish(receipt);
+
+        assertThat(List.of(persisted(), persisted(), persisted())).containsExactly(new WriteCodec.UserWrite(user),
+                new WriteCodec.ReactionWrite(reaction), new WriteCodec.ReceiptWrite(receipt));
+        assertThat(template(connections).receive(WriteTopology.INDEX_QUEUE, 500)).as("only messages are indexed").isNull();
+    }
+
+    @Test
+    void aChatWithParticipantsAndAMessageWithSenderArriveWhole() {
+        AppId app = new AppId(7);
+        Chat chat = Chat.open(app, ChatNumber.of(1), new ChatTitle("Pair"), List.of(new UserId("alice"), new UserId("bob")),
+                Times.T0);
+        Message message = Message.post(app, ChatNumber.of(1), MessageNumber.of(1), new MessageBody("hi bob"),
+                new UserId("alice"), Times.T0);
+
+        queue.publish(chat);
+        queue.publish(message);
+
+        assertThat(List.of(persisted(), persisted())).containsExactly(new WriteCodec.ChatWrite(chat),
+                new WriteCodec.MessageWrite(message));
+        org.springframework.amqp.core.Message indexed = template(connections).receive(WriteTopology.INDEX_QUEUE, 5_000);
+        assertThat(indexed).isNotNull();
+        assertThat(CODEC.decode(indexed.getBody())).isEqualTo(new WriteCodec.MessageWrite(message));
+    }
+
+    private static WriteCodec.Write persisted() {
+        org.springframework.amqp.core.Message delivered = template(connections).receive(WriteTopology.PERSIST_QUEUE, 5_000);
+        assertThat(delivered).as(WriteTopology.PERSIST_QUEUE).isNotNull();
+        assertThat(delivered.getMessageProperties().getReceivedDeliveryMode().name()).isEqualTo("PERSISTENT");
+        return CODEC.decode(delivered.getBody());
     }
 
     @Test

@@ -8,6 +8,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 
 /**
@@ -43,6 +46,20 @@ final class RedisTestServer {
         return RedisClient.builder()
                 .hostAndPort(host, port)
                 .clientConfig(DefaultJedisClientConfig.builder().database(database).timeoutMillis(5_000).build())
+                .build();
+    }
+
+    /** A client of a port nothing listens on: every command fails as when Redis is down. */
+    static UnifiedJedis unreachable() {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RedisClient.builder()
+                .hostAndPort("127.0.0.1", closedPort)
+                .clientConfig(DefaultJedisClientConfig.builder().timeoutMillis(500).build())
                 .build();
     }
 

@@ -6,6 +6,9 @@ import dev.chatplatform.application.port.in.PersistWritesUseCase;
 import dev.chatplatform.worker.messaging.CommandDeliveries.Decoded;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -80,14 +83,20 @@ public class PersistWritesListener {
     }
 
     private void persist(List<Decoded> commands) {
+        List<User> users = new ArrayList<>();
         List<Chat> chats = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
+        List<ReactionAdded> reactions = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
         for (Decoded command : commands) {
             switch (command.write()) {
+                case WriteCodec.UserWrite user -> users.add(user.user());
                 case WriteCodec.ChatWrite chat -> chats.add(chat.chat());
                 case WriteCodec.MessageWrite message -> messages.add(message.message());
+                case WriteCodec.ReactionWrite reaction -> reactions.add(reaction.reaction());
+                case WriteCodec.ReceiptWrite receipt -> receipts.add(receipt.receipt());
             }
         }
-        persistWrites.persist(chats, messages);
+        persistWrites.persist(new PersistWritesUseCase.Writes(users, chats, messages, reactions, receipts));
     }
 }

@@ -10,6 +10,8 @@ package dev.chatplatform.worker.messaging;
  * rejected / over the delivery limit --> chat.writes.dead-letter (fanout) --> chat.writes.dead
  * </pre>
  * Indexing has its own queue so an Elasticsearch outage only grows that queue: persistence goes on.
+ * Every kind of command ({@code chat}, {@code message}, {@code user}, {@code reaction}, {@code receipt})
+ * is its routing key: the persist queue takes all of them, the index queue only message states.
  */
 public final class WriteTopology {
 
@@ -21,6 +23,9 @@ public final class WriteTopology {
 
     public static final String CHAT_KEY = "chat";
     public static final String MESSAGE_KEY = "message";
+    public static final String USER_KEY = "user";
+    public static final String REACTION_KEY = "reaction";
+    public static final String RECEIPT_KEY = "receipt";
 
     /** Deliveries of one command before the persist queue gives up on it and dead-letters it. */
     public static final int PERSIST_DELIVERY_LIMIT = 10;

@@ -2,17 +2,30 @@ package dev.chatplatform.worker.messaging;
 
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.chatplatform.worker.messaging.Writes.chat;
+import static dev.chatplatform.worker.messaging.Writes.chatWith;
 import static dev.chatplatform.worker.messaging.Writes.message;
+import static dev.chatplatform.worker.messaging.Writes.messageFrom;
+import static dev.chatplatform.worker.messaging.Writes.reaction;
+import static dev.chatplatform.worker.messaging.Writes.receipt;
+import static dev.chatplatform.worker.messaging.Writes.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,6 +98,135 @@ class WriteCodecTest {
     void encodedCommandNamesItsKind() {
         assertThat(new String(codec.encode(chat("t")), StandardCharsets.UTF_8)).contains("\"kind\":\"chat\"");
         assertThat(new String(codec.encode(message("b")), StandardCharsets.UTF_8)).contains("\"kind\":\"message\"");
+        assertThat(new String(codec.encode(user(null)), StandardCharsets.UTF_8)).contains("\"kind\":\"user\"");
+        assertThat(new String(codec.encode(reaction(1)), StandardCharsets.UTF_8)).contains("\"kind\":\"reaction\"");
+        assertThat(new String(codec.encode(receipt(1, 0)), StandardCharsets.UTF_8)).contains("\"kind\":\"receipt\"");
+    }
+
+    @Test
+    void chatWithParticipantsRoundTripsInTheirOrder() {
+        Chat chat = chatWith("zoe", "alice", "bob@example.com");
+
+        WriteCodec.Write decoded = codec.decode(codec.encode(chat));
+
+        assertThat(decoded).isEqualTo(new WriteCodec.ChatWrite(chat));
+        assertThat(((WriteCodec.ChatWrite) decoded).chat().participants())
+                .containsExactly(new UserId("zoe"), new UserId("alice"), new UserId("bob@example.com"));
+    }
+
+    @Test
+    void messageWithSenderRoundTrips() {
+        Message message = messageFrom("alice");
+
+        assertThat(codec.decode(codec.encode(message))).isEqualTo(new WriteCodec.MessageWrite(message));
+    }
+
+    @Test
+    void userWithPhoneRoundTrips() {
+        User user = user("+4915112345678");
+
+        assertThat(codec.decode(codec.encode(user))).isEqualTo(new WriteCodec.UserWrite(user));
+    }
+
+    @Test
+    void userWithoutPhoneRoundTrips() {
+        User user = user(null);
+
+        assertThat(codec.decode(codec.encode(user))).isEqualTo(new WriteCodec.UserWrite(user));
+    }
+
+    @Test
+    void reactionEventRoundTripsWithItsEventId() {
+        ReactionAdded reaction = reaction(1000);
+
+        WriteCodec.Write decoded = codec.decode(codec.encode(reaction));
+
+        assertThat(decoded).isEqualTo(new WriteCodec.ReactionWrite(reaction));
+        assertThat(((WriteCodec.ReactionWrite) decoded).reaction().eventId()).isEqualTo(reaction.eventId());
+    }
+
+    @Test
+    void receiptRoundTrips() {
+        Receipt receipt = receipt(9, 4);
+
+        assertThat(codec.decode(codec.encode(receipt))).isEqualTo(new WriteCodec.ReceiptWrite(receipt));
+    }
+
+    @Test
+    void aChatCommandQueuedBeforeParticipantsExistedStillDecodes() {
+        String older = "{\"kind\":\"chat\",\"app_id\":17,\"number\":3,\"title\":\"Support\","
+                + "\"created_at\":\"2026-11-23T08:15:30.123Z\",\"updated_at\":\"2026-11-23T08:20:00.456Z\"}";
+
+        assertThat(codec.decode(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(new WriteCodec.ChatWrite(chat("Support")));
+    }
+
+    @Test
+    void aMessageCommandQueuedBeforeSendersExistedStillDecodes() {
+        String older = "{\"kind\":\"message\",\"app_id\":17,\"chat_number\":3,\"number\":12,\"body\":\"hi\","
+                + "\"created_at\":\"2026-11-23T08:15:30.123Z\",\"updated_at\":\"2026-11-23T08:20:00.456Z\"}";
+
+        assertThat(codec.decode(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(new WriteCodec.MessageWrite(message("hi")));
+    }
+
+    @Test
+    void nullParticipantsAndSenderReadAsNone() {
+        assertThat(codec.decode(changed(codec.encode(chat("t")), node -> node.putNull("participants"))))
+                .isEqualTo(new WriteCodec.ChatWrite(chat("t")));
+        assertThat(codec.decode(changed(codec.encode(message("hi")), node -> node.putNull("sender"))))
+                .isEqualTo(new WriteCodec.MessageWrite(message("hi")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"alice\"", "42", "{\"0\":\"alice\"}", "[42]", "[null]", "[[\"alice\"]]", "[\"\"]",
+            "[\"not a user id\"]", "[\"alice\",\"alice\"]"})
+    void chatWithInvalidParticipantsIsPoison(String participants) {
+        assertPoison(changed(codec.encode(chatWith("alice")), node -> node.set("participants", json(participants))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "true", "[\"alice\"]", "{\"id\":\"alice\"}", "\"\"", "\"has space\"", "\"a:b\""})
+    void messageWithInvalidSenderIsPoison(String sender) {
+        assertPoison(changed(codec.encode(messageFrom("alice")), node -> node.set("sender", json(sender))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app_id", "user_id", "name", "created_at", "updated_at"})
+    void userMissingAFieldIsPoison(String field) {
+        assertPoison(changed(codec.encode(user("+4915112345678")), node -> node.remove(field)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user_id=\"\"", "user_id=42", "user_id=\"a b\"", "name=\"  \"", "name=42", "name=null",
+            "phone=4915112345678", "phone=\"004915112345678\"", "phone=\"+49 151\"", "created_at=1", "app_id=\"17\""})
+    void userWithAnInvalidValueIsPoison(String assignment) {
+        assertPoison(changed(codec.encode(user("+4915112345678")), assign(assignment)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event_id", "app_id", "chat_number", "message_number", "user_id", "type", "score", "at"})
+    void reactionMissingAFieldIsPoison(String field) {
+        assertPoison(changed(codec.encode(reaction(1)), node -> node.remove(field)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event_id=\"\"", "event_id=42", "score=0", "score=1001", "score=\"5\"", "score=1.5",
+            "score=4294967297", "type=\"Thumbs\"", "type=\"\"", "type=1", "message_number=0", "message_number=\"12\"",
+            "chat_number=-3", "user_id=null", "at=\"now\""})
+    void reactionWithAnInvalidValueIsPoison(String assignment) {
+        assertPoison(changed(codec.encode(reaction(1)), assign(assignment)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app_id", "chat_number", "user_id", "delivered_up_to", "read_up_to", "updated_at"})
+    void receiptMissingAFieldIsPoison(String field) {
+        assertPoison(changed(codec.encode(receipt(2, 1)), node -> node.remove(field)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"delivered_up_to=-1", "read_up_to=-1", "delivered_up_to=\"3\"", "read_up_to=1.5",
+            "read_up_to=null", "user_id=\"\"", "chat_number=0", "updated_at=\"2026-13-45\""})
+    void receiptWithAnInvalidValueIsPoison(String assignment) {
+        assertPoison(changed(codec.encode(receipt(2, 1)), assign(assignment)));
     }
 
     @ParameterizedTest
@@ -100,7 +242,7 @@ class WriteCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"user\"", "\"MESSAGE\"", "\"\"", "null", "42"})
+    @ValueSource(strings = {"\"users\"", "\"MESSAGE\"", "\"\"", "null", "42"})
     void unknownKindIsPoison(String kind) {
         assertPoison("{\"kind\":" + kind + ",\"app_id\":1,\"chat_number\":1,\"number\":1,\"body\":\"hi\","
                 + "\"created_at\":\"2026-11-23T08:15:30.123Z\",\"updated_at\":\"2026-11-23T08:15:30.123Z\"}");
@@ -149,6 +291,10 @@ class WriteCodecTest {
         assertPoison(messageJson().replaceFirst(Pattern.quote(field) + ":[^,}]+", Matcher.quoteReplacement(replacement)));
     }
 
+    private void assertPoison(byte[] payload) {
+        assertPoison(new String(payload, StandardCharsets.UTF_8));
+    }
+
     private void assertPoison(String payload) {
         assertThatThrownBy(() -> codec.decode(payload.getBytes(StandardCharsets.UTF_8)))
                 .as("payload %s", payload.length() > 120 ? payload.substring(0, 120) + "…" : payload)
@@ -172,5 +318,24 @@ class WriteCodecTest {
         String without = json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*),?", "").replace(",}", "}");
         assertThat(without).doesNotContain("\"" + field + "\"").isNotEqualTo(json);
         return without;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** An encoded command with one change made to its JSON object. */
+    private static byte[] changed(byte[] encoded, Consumer<ObjectNode> change) {
+        ObjectNode node = (ObjectNode) JSON.readTree(encoded);
+        change.accept(node);
+        return JSON.writeValueAsBytes(node);
+    }
+
+    /** {@code "field=<json>"}: sets the field to that JSON value. */
+    private static Consumer<ObjectNode> assign(String assignment) {
+        int split = assignment.indexOf('=');
+        return node -> node.set(assignment.substring(0, split), json(assignment.substring(split + 1)));
+    }
+
+    private static JsonNode json(String value) {
+        return JSON.readTree(value);
     }
 }

@@ -49,7 +49,7 @@ public final class AddReactionService implements AddReactionUseCase {
     public Reaction add(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
         participants.requireAdmitted(app, command.chat(), command.user(), "user_id");
-        if (reads.message(app, command.chat(), command.message()).isEmpty()) {
+        if (!reads.messageExists(app, command.chat(), command.message())) {
             throw new NotFoundException("message");
         }
         ReactionAdded event = new ReactionAdded(eventIds.get(), app, command.chat(), command.message(), command.user(),

@@ -97,6 +97,12 @@ public final class ChatReads {
         return pendingUser;
     }
 
+    /** Whether the message exists for this reader, persisted or not; cheaper than reading it. */
+    public boolean messageExists(AppId app, ChatNumber chat, MessageNumber number) {
+        return pendingOr(() -> pending.findMessage(app, chat, number), Optional.<Message>empty()).isPresent()
+                || messages.find(app, chat, number).isPresent();
+    }
+
     public Optional<Message> message(AppId app, ChatNumber chat, MessageNumber number) {
         List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
         Optional<Message> pendingMessage = pendingOr(() -> pending.findMessage(app, chat, number), Optional.empty());
@@ -151,8 +157,7 @@ public final class ChatReads {
 
     /** The reaction of {@code key} as it is now, persisted or pending. */
     public Optional<Reaction> reaction(AppId app, ChatNumber chat, Reaction.Key key) {
-        Optional<Reaction> pendingReaction = pendingOr(() -> pending.reactions(app, chat), List.<Reaction>of()).stream()
-                .filter(r -> r.key().equals(key)).findFirst();
+        Optional<Reaction> pendingReaction = pendingOr(() -> pending.findReaction(app, chat, key), Optional.empty());
         Optional<Reaction> stored = Optional.ofNullable(reactions.find(app, chat, List.of(key)).get(key));
         if (pendingReaction.isEmpty() || stored.isPresent() && !pendingReaction.get().isNewerThan(stored.get())) {
             return stored;

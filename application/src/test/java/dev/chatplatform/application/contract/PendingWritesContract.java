@@ -315,6 +315,10 @@ public abstract class PendingWritesContract extends PortContract {
         subject().put(reaction(newApp(), 1, 1, "alice", "clap", 9));
 
         assertThat(subject().reactions(app, ChatNumber.of(1))).containsExactlyInAnyOrderElementsOf(reactions);
+        for (Reaction reaction : reactions) {
+            assertThat(subject().findReaction(app, ChatNumber.of(1), reaction.key())).contains(reaction);
+        }
+        assertThat(subject().findReaction(app, ChatNumber.of(1), reaction(app, 1, 3, "alice", "clap", 1).key())).isEmpty();
     }
 
     @Test

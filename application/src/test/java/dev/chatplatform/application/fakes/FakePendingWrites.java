@@ -100,6 +100,12 @@ public final class FakePendingWrites implements PendingWrites {
     }
 
     @Override
+    public synchronized Optional<Reaction> findReaction(AppId app, ChatNumber chat, Reaction.Key key) {
+        outage.check();
+        return Optional.ofNullable(reactions.getOrDefault(ChatKey.of(app, chat), Map.of()).get(key));
+    }
+
+    @Override
     public synchronized List<Reaction> reactions(AppId app, ChatNumber chat) {
         outage.check();
         return List.copyOf(reactions.getOrDefault(ChatKey.of(app, chat), Map.of()).values());

@@ -206,6 +206,13 @@ public class RedisPendingWrites implements PendingWrites {
     }
 
     @Override
+    public Optional<Reaction> findReaction(AppId app, ChatNumber chat, Reaction.Key key) {
+        String field = field(key);
+        return Optional.ofNullable(Redis.call(() -> redis.hget(reactionsKey(app, chat), field)))
+                .map(state -> reaction(app, chat, field, state));
+    }
+
+    @Override
     public List<Reaction> reactions(AppId app, ChatNumber chat) {
         Map<String, String> states = Redis.call(() -> redis.hgetAll(reactionsKey(app, chat)));
         List<Reaction> reactions = new ArrayList<>(states.size());

@@ -46,6 +46,9 @@ public interface PendingWrites {
 
     Optional<User> findUser(AppId app, UserId id);
 
+    /** The pending state of one reaction, if there is one. */
+    Optional<Reaction> findReaction(AppId app, ChatNumber chat, Reaction.Key key);
+
     /** Every pending reaction state of a chat (there are few: they live until the worker catches up). */
     List<Reaction> reactions(AppId app, ChatNumber chat);
 

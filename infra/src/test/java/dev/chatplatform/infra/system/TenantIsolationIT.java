@@ -51,6 +51,12 @@ class TenantIsolationIT {
         assertNotFound(client.postMessage(b, 2, "B posting into A's chat number"));
         assertNotFound(client.send(client.request(chatPath(b, 2)).method("PATCH", ChatClient.json(Map.of("title", "B's")))));
         assertNotFound(client.getChat(b, 3));
+        assertNotFound(client.react(b, 2, 1, "bob", "like", 1));
+        assertNotFound(client.receipt(b, 2, "bob", 1L, 1L));
+        client.putUser(a, "alice" + tag, "Alice of A", "+4915100000009");
+        assertNotFound(client.getUser(b, "alice" + tag));
+        assertThat(client.listChats(b, "q=" + ChatClient.encode("secret" + tag)).json().get("data").size())
+                .as("B's inbox search for A's words").isZero();
 
         // B's own chat 1 shows B's message only, even where A's chat 1 has more.
         assertThat(client.listAllMessages(b, 1).values()).containsExactly("own" + tag + " message of B");

@@ -12,12 +12,28 @@ import java.time.Instant;
 public record MessageRange(Long before, Long after, Instant since, Instant until) {
     public static final MessageRange ALL = new MessageRange(null, null, null, null);
 
+    /**
+     * The instants a time bound may name: years 1..9999. A store compares bounds with times it holds in
+     * a bounded type (SQL DATETIME), and a bound past it is not compared as a time at all (MariaDB
+     * truncates it: a since in year 10000 found every message).
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     public MessageRange {
         if (before != null && before < 1) {
             throw new InvalidValueException("before", "must be a positive message number");
         }
         if (after != null && after < 0) {
             throw new InvalidValueException("after", "must be a message number, or 0");
+        }
+        requireSupported(since, "since");
+        requireSupported(until, "until");
+    }
+
+    private static void requireSupported(Instant bound, String field) {
+        if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
+            throw new InvalidValueException(field, "must be between " + EARLIEST + " and " + LATEST);
         }
     }
 

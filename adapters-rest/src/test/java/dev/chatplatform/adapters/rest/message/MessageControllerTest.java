@@ -526,7 +526,7 @@ class MessageControllerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "yesterday", "2026-11-23", "2026-11-23T08:15:30", "2026-11-23T08:15:30.123",
             "2026-13-01T00:00:00Z", "2026-11-31T00:00:00Z", "2026-11-23T25:00:00Z", "1700000000000",
-            "2026-11-23T08:15:30+25:00", "2026-11-23 08:15:30Z"})
+            "2026-11-23T08:15:30+25:00", "2026-11-23 08:15:30Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
     void badSinceOrUntilIs400NamingTheField(String timestamp) throws Exception {
         mvc.perform(get(MESSAGES, TOKEN.value(), 2).param("since", timestamp))
                 .andExpect(invalidField("since"));

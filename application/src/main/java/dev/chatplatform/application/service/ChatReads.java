@@ -17,6 +17,7 @@ import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.domain.reaction.Reaction;
+import dev.chatplatform.domain.reaction.ReactionSummary;
 import dev.chatplatform.domain.receipt.MessageStatus;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
@@ -285,14 +286,21 @@ public final class ChatReads {
         if (keys.isEmpty()) {
             return page;
         }
-        Map<Reaction.Key, Reaction> stored = reactions.find(app, chat, keys);
+        // The summary the page was read with may be older or newer than the stored reactions read now (the
+        // worker may commit in between): take both from one snapshot, or a reaction is missed or counted twice.
+        ReactionStore.Snapshot stored = reactions.snapshot(app, chat, keys);
         List<Message> merged = new ArrayList<>(page.size());
         for (Message message : page) {
-            var summary = message.reactions();
-            for (Reaction reaction : byMessage.get(message.number())) {
-                summary = summary.with(stored.get(reaction.key()), reaction);
+            List<Reaction> pendingOnMessage = byMessage.get(message.number());
+            if (pendingOnMessage.isEmpty()) {
+                merged.add(message);
+                continue;
             }
-            merged.add(summary == message.reactions() ? message : message.withReactions(summary));
+            ReactionSummary summary = stored.summaries().getOrDefault(message.number(), ReactionSummary.EMPTY);
+            for (Reaction reaction : pendingOnMessage) {
+                summary = summary.with(stored.reactions().get(reaction.key()), reaction);
+            }
+            merged.add(message.withReactions(summary));
         }
         return merged;
     }

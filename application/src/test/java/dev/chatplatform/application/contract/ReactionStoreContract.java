@@ -167,6 +167,24 @@ public abstract class ReactionStoreContract extends PortContract {
     }
 
     @Test
+    void aSnapshotHoldsTheSummariesAndReactionsOfTheSameCommits() {
+        AppId app = newApp();
+        ReactionAdded first = aReaction().on(app, 1, 1).by("alice").build();
+        ReactionAdded second = aReaction().on(app, 1, 2).by("bob").build();
+        ReactionAdded otherChat = aReaction().on(app, 2, 1).by("carol").build();
+        List<Reaction> applied = subject().applyAll(List.of(first, second, otherChat));
+
+        Reaction.Key never = new Reaction.Key(MessageNumber.of(3), new UserId("dave"), new ReactionType("wow"));
+        ReactionStore.Snapshot snapshot = subject().snapshot(app, ChatNumber.of(1), List.of(first.key(), second.key(), never));
+
+        assertThat(snapshot.reactions()).containsOnlyKeys(first.key(), second.key());
+        assertThat(snapshot.summaries()).containsOnlyKeys(MessageNumber.of(1), MessageNumber.of(2));
+        assertThat(snapshot.summaries().get(MessageNumber.of(1)).latest()).containsExactly(applied.getFirst());
+        assertThat(snapshot.summaries().get(MessageNumber.of(2)).counts()).containsEntry(second.type().value(), 1L);
+        assertThat(subject().snapshot(app, ChatNumber.of(1), List.of()).summaries()).isEmpty();
+    }
+
+    @Test
     void findAnswersTheStoredReactionsOfThatChatOnly() {
         AppId app = newApp();
         ReactionAdded inChat = aReaction().on(app, 1, 1).by("alice").build();

@@ -58,6 +58,19 @@ public final class FakeReactionStore implements ReactionStore {
         return found;
     }
 
+    @Override
+    public synchronized Snapshot snapshot(AppId app, ChatNumber chat, Collection<Reaction.Key> keys) {
+        outage.check();
+        Map<MessageNumber, ReactionSummary> found = new HashMap<>();
+        for (Reaction.Key key : keys) {
+            ReactionSummary summary = summaries.get(new MessageKey(app, chat, key.message()));
+            if (summary != null) {
+                found.put(key.message(), summary);
+            }
+        }
+        return new Snapshot(found, find(app, chat, keys));
+    }
+
     /** The summary the message store's reads carry. */
     synchronized ReactionSummary summaryOf(AppId app, ChatNumber chat, MessageNumber message) {
         return summaries.getOrDefault(new MessageKey(app, chat, message), ReactionSummary.EMPTY);

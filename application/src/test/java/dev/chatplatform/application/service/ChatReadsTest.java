@@ -1,5 +1,10 @@
 package dev.chatplatform.application.service;
 
+import java.util.Map;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.reaction.Reaction;
+import dev.chatplatform.application.port.out.ReactionStore;
+import dev.chatplatform.application.mothers.Reactions;
 import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.application.fakes.FakeUserStore;
 import dev.chatplatform.application.fakes.FakeReactionStore;
@@ -152,6 +157,55 @@ class ChatReadsTest {
         assertThat(racingWorker(opened, posted).message(app, posted.chatNumber(), posted.number())).contains(posted);
         assertThat(racingWorker(opened, posted).messages(app, posted.chatNumber(), MessageRange.ALL.below(Long.MAX_VALUE), 10))
                 .containsExactly(posted);
+    }
+
+    /**
+     * The worker applies a pending reaction and settles it after the page (and its summary) was read but
+     * before the stored reactions are: counted once, neither missed nor doubled.
+     */
+    @Test
+    void aReactionTheWorkerCommitsWhileAPageIsReadIsCountedOnce() {
+        FakePendingWrites racingPending = new FakePendingWrites();
+        FakeChatStore racingChats = new FakeChatStore();
+        FakeReactionStore stored = new FakeReactionStore();
+        FakeMessageStore racingMessages = new FakeMessageStore(racingChats, stored);
+        Message posted = message(1);
+        racingMessages.saveAll(List.of(posted));
+        ReactionAdded clap = Reactions.aReaction().on(app, posted.chatNumber().value(), 1).by("bob").build();
+        racingPending.put(clap.applyTo(null));
+        AtomicBoolean committed = new AtomicBoolean();
+        ReactionStore committingMidRead = new ReactionStore() {
+            @Override
+            public List<Reaction> applyAll(List<ReactionAdded> events) {
+                return stored.applyAll(events);
+            }
+
+            @Override
+            public Map<Reaction.Key, Reaction> find(AppId app, ChatNumber chat, java.util.Collection<Reaction.Key> keys) {
+                commitOnce();
+                return stored.find(app, chat, keys);
+            }
+
+            @Override
+            public Snapshot snapshot(AppId app, ChatNumber chat, java.util.Collection<Reaction.Key> keys) {
+                commitOnce();
+                return stored.snapshot(app, chat, keys);
+            }
+
+            private void commitOnce() {
+                if (committed.compareAndSet(false, true)) {
+                    racingPending.settleReactions(stored.applyAll(List.of(clap)));
+                }
+            }
+        };
+        ChatReads racing = new ChatReads(racingPending, racingChats, racingMessages, new FakeUserStore(), committingMidRead,
+                new FakeReceiptStore(), new FakeRecentMessagesCache());
+
+        Message read = racing.message(app, posted.chatNumber(), posted.number()).orElseThrow();
+
+        assertThat(committed).isTrue();
+        assertThat(read.reactions().counts()).containsExactlyEntriesOf(Map.of(clap.type().value(), 1L));
+        assertThat(read.reactions().scores()).containsExactlyEntriesOf(Map.of(clap.type().value(), (long) clap.score().value()));
     }
 
     /**

@@ -53,6 +53,11 @@ public class JdbcReactionStore implements ReactionStore {
             SELECT summary FROM message_reactions WHERE app_id = ? AND chat_number = ? AND message_number = ?
             FOR UPDATE""";
 
+    /** A plain consistent read, no lock: the snapshot reader's view of the summaries. */
+    private static final String SUMMARIES = """
+            SELECT message_number, summary FROM message_reactions
+            WHERE app_id = ? AND chat_number = ? AND message_number IN (%s)""";
+
     private static final String APPLIED = "SELECT event_id FROM reaction_events WHERE app_id = ? AND event_id IN (%s)";
 
     private static final String RECORD_EVENT = "INSERT INTO reaction_events (app_id, event_id, applied_at) VALUES (?, ?, ?)";
@@ -175,6 +180,27 @@ public class JdbcReactionStore implements ReactionStore {
         }
         List<Reaction.Key> distinct = keys.stream().distinct().toList();
         return db.read(() -> byKey(query(app.value(), chat.value(), distinct)));
+    }
+
+    @Override
+    public Snapshot snapshot(AppId app, ChatNumber chat, Collection<Reaction.Key> keys) {
+        if (keys.isEmpty()) {
+            return new Snapshot(Map.of(), Map.of());
+        }
+        List<Reaction.Key> distinct = keys.stream().distinct().toList();
+        List<Long> messages = distinct.stream().map(k -> k.message().value()).distinct().toList();
+        return db.readSnapshot(() -> {
+            List<Object> args = new ArrayList<>();
+            args.add(app.value());
+            args.add(chat.value());
+            args.addAll(messages);
+            Map<MessageNumber, ReactionSummary> summaries = new HashMap<>();
+            jdbc.query(SUMMARIES.formatted(placeholders(messages.size())), rs -> {
+                MessageNumber message = new MessageNumber(rs.getLong(1));
+                summaries.put(message, JsonColumns.summary(rs.getString(2), app, chat, message));
+            }, args.toArray());
+            return new Snapshot(summaries, byKey(query(app.value(), chat.value(), distinct)));
+        });
     }
 
     /** Event ids of the batch already applied; read under the messages' locks, so no applier races with us. */

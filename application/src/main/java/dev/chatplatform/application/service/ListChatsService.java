@@ -9,7 +9,9 @@ import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.domain.InvalidValueException;
 import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 
@@ -47,7 +49,11 @@ public final class ListChatsService implements ListChatsUseCase {
         InboxPosition after = null;
         if (query.page().cursor() != null) {
             String[] parts = Cursors.decode(query.page().cursor(), CURSOR_KIND, 2);
-            after = new InboxPosition(Instant.ofEpochMilli(Cursors.decodeLong(parts[0])), Cursors.decodeLong(parts[1]));
+            Instant activity = Instant.ofEpochMilli(Cursors.decodeLong(parts[0]));
+            if (activity.isBefore(MessageRange.EARLIEST) || activity.isAfter(MessageRange.LATEST)) {
+                throw new InvalidValueException("cursor", "is not a cursor returned by this API");
+            }
+            after = new InboxPosition(activity, Cursors.decodeLong(parts[1]));
         }
         Set<ChatNumber> mentioning = query.text() == null
                 ? Set.of()

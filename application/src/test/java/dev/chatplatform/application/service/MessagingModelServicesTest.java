@@ -405,6 +405,16 @@ class MessagingModelServicesTest {
             assertThat(seen).containsExactlyElementsOf(created.reversed());
         }
 
+        @Test
+        void aCursorWhoseTimeNoDatabaseCanHoldIsRefused() {
+            String forged = dev.chatplatform.application.Cursors.encode("inbox",
+                    java.time.Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli(), 1);
+
+            assertThatThrownBy(() -> platform.listChats.list(new ListChatsUseCase.Query(app.token(), null, null,
+                    new PageRequest(5, forged))))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        }
+
         private List<Long> query(String text, String participant) {
             return platform.listChats.list(new ListChatsUseCase.Query(app.token(), text,
                             participant == null ? null : new UserId(participant), PageRequest.of(null, null)))

@@ -7,7 +7,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.function.Supplier;
@@ -22,15 +21,11 @@ public class Db {
 
     private final TransactionTemplate writes;
     private final TransactionTemplate reads;
-    private final TransactionTemplate snapshots;
 
     public Db(PlatformTransactionManager transactions) {
         this.writes = new TransactionTemplate(transactions);
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
-        this.snapshots = new TransactionTemplate(transactions);
-        this.snapshots.setReadOnly(true);
-        this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     public <T> T write(Supplier<T> work) {
@@ -46,15 +41,6 @@ public class Db {
 
     public <T> T read(Supplier<T> work) {
         return run(reads, work);
-    }
-
-    /**
-     * Reads that must agree with each other: under REPEATABLE READ every query of the transaction sees
-     * the snapshot taken at its first read, so a commit in between is seen by all of them or by none.
-     * (The pool's default, READ COMMITTED, gives each statement its own snapshot.)
-     */
-    public <T> T readSnapshot(Supplier<T> work) {
-        return run(snapshots, work);
     }
 
     private static <T> T run(TransactionTemplate template, Supplier<T> work) {

@@ -9,14 +9,21 @@ import java.util.function.Supplier;
 
 /**
  * Turns "Redis is away" into the application's {@link DependencyUnavailableException}, and remembers it
- * for a moment: after a command fails for want of Redis, commands fail at once for {@link #OPEN_NANOS}
- * instead of each waiting out the timeout. A read that touches Redis four times would otherwise take
- * four timeouts to fall back to MySQL; a write would hold its thread as long. The first command after
- * the pause tries Redis again, so recovery needs no restart.
+ * for a moment: after {@link #FAILURES_TO_OPEN} commands in a row fail for want of Redis, commands fail
+ * at once for {@link #OPEN_NANOS} instead of each waiting out the timeout. A read that touches Redis four
+ * times would otherwise take four timeouts to fall back to MySQL; a write would hold its thread as long.
+ * The price: while it is open, reads skip the pending writes, so one command that times out (2 s) costs
+ * readers their read-your-writes for a second. Waiting for 3 failures instead made a read during a hang
+ * take three timeouts (ReadsWithoutRedisIT). The first command after the pause tries Redis again, so
+ * recovery needs no restart.
  */
 final class Redis {
 
     private static final long OPEN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int FAILURES_TO_OPEN = 1;
+
+    private static final java.util.concurrent.atomic.AtomicInteger FAILURES_IN_A_ROW =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** {@link System#nanoTime()} until which commands fail fast; 0 when Redis answered last. */
     private static volatile long openUntil;
@@ -32,6 +39,7 @@ final class Redis {
         }
         try {
             T result = command.get();
+            FAILURES_IN_A_ROW.set(0);
             if (until != 0) {
                 openUntil = 0;
             }
@@ -40,7 +48,9 @@ final class Redis {
             throw e; // Redis answered: a bug (a script error), not an outage
         } catch (JedisException e) {
             // Connection refused or reset, timeouts, and an exhausted pool alike: Redis cannot serve us now.
-            openUntil = System.nanoTime() + OPEN_NANOS;
+            if (FAILURES_IN_A_ROW.incrementAndGet() >= FAILURES_TO_OPEN) {
+                openUntil = System.nanoTime() + OPEN_NANOS;
+            }
             throw new DependencyUnavailableException("redis", e);
         }
     }
@@ -58,5 +68,6 @@ final class Redis {
      */
     static void forgetFailure() {
         openUntil = 0;
+        FAILURES_IN_A_ROW.set(0);
     }
 }

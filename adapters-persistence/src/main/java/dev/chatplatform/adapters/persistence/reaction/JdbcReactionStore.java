@@ -53,10 +53,13 @@ public class JdbcReactionStore implements ReactionStore {
             SELECT summary FROM message_reactions WHERE app_id = ? AND chat_number = ? AND message_number = ?
             FOR UPDATE""";
 
-    /** A plain consistent read, no lock: the snapshot reader's view of the summaries. */
-    private static final String SUMMARIES = """
-            SELECT message_number, summary FROM message_reactions
-            WHERE app_id = ? AND chat_number = ? AND message_number IN (%s)""";
+    /** Summaries (kind 's') and reactions (kind 'r') in one statement: see {@link #snapshot}. */
+    private static final String SNAPSHOT = """
+            SELECT 's', message_number, summary, NULL, NULL, NULL, NULL, NULL FROM message_reactions
+            WHERE app_id = ? AND chat_number = ? AND message_number IN (%s)
+            UNION ALL
+            SELECT 'r', message_number, NULL, user_id, type, score, created_at, updated_at FROM reactions
+            WHERE app_id = ? AND chat_number = ? AND (%s)""";
 
     private static final String APPLIED = "SELECT event_id FROM reaction_events WHERE app_id = ? AND event_id IN (%s)";
 
@@ -182,6 +185,10 @@ public class JdbcReactionStore implements ReactionStore {
         return db.read(() -> byKey(query(app.value(), chat.value(), distinct)));
     }
 
+    /**
+     * One statement, so one consistent read whatever the isolation level: the summaries and the reactions
+     * come from the same committed state (a statement of a UNION shares its read view).
+     */
     @Override
     public Snapshot snapshot(AppId app, ChatNumber chat, Collection<Reaction.Key> keys) {
         if (keys.isEmpty()) {
@@ -189,17 +196,35 @@ public class JdbcReactionStore implements ReactionStore {
         }
         List<Reaction.Key> distinct = keys.stream().distinct().toList();
         List<Long> messages = distinct.stream().map(k -> k.message().value()).distinct().toList();
-        return db.readSnapshot(() -> {
-            List<Object> args = new ArrayList<>();
-            args.add(app.value());
-            args.add(chat.value());
-            args.addAll(messages);
+        List<Object> args = new ArrayList<>();
+        args.add(app.value());
+        args.add(chat.value());
+        args.addAll(messages);
+        args.add(app.value());
+        args.add(chat.value());
+        List<String> conditions = new ArrayList<>();
+        for (Reaction.Key key : distinct) {
+            conditions.add(KEY_CONDITION);
+            args.add(key.message().value());
+            args.add(key.user().value());
+            args.add(key.type().value());
+        }
+        String sql = SNAPSHOT.formatted(placeholders(messages.size()), String.join(" OR ", conditions));
+        return db.read(() -> {
             Map<MessageNumber, ReactionSummary> summaries = new HashMap<>();
-            jdbc.query(SUMMARIES.formatted(placeholders(messages.size())), rs -> {
-                MessageNumber message = new MessageNumber(rs.getLong(1));
-                summaries.put(message, JsonColumns.summary(rs.getString(2), app, chat, message));
+            Map<Reaction.Key, Reaction> reactions = new HashMap<>();
+            jdbc.query(sql, rs -> {
+                MessageNumber message = new MessageNumber(rs.getLong(2));
+                if ("s".equals(rs.getString(1))) {
+                    summaries.put(message, JsonColumns.summary(rs.getString(3), app, chat, message));
+                } else {
+                    Reaction reaction = new Reaction(app, chat, message, new UserId(rs.getString(4)),
+                            new ReactionType(rs.getString(5)), rs.getLong(6), SqlTimestamps.parse(rs.getString(7)),
+                            SqlTimestamps.parse(rs.getString(8)));
+                    reactions.put(reaction.key(), reaction);
+                }
             }, args.toArray());
-            return new Snapshot(summaries, byKey(query(app.value(), chat.value(), distinct)));
+            return new Snapshot(summaries, reactions);
         });
     }
 

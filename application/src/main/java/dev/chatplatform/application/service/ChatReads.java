@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,11 +92,7 @@ public final class ChatReads {
 
     public Optional<User> user(AppId app, UserId id) {
         Optional<User> pendingUser = pendingOr(() -> pending.findUser(app, id), Optional.empty());
-        Optional<User> stored = users.find(app, id);
-        if (pendingUser.isEmpty() || stored.isPresent() && !pendingUser.get().isNewerThan(stored.get())) {
-            return stored;
-        }
-        return pendingUser;
+        return newerOf(pendingUser, users.find(app, id), User::isNewerThan);
     }
 
     /** Whether the message exists for this reader, persisted or not; cheaper than reading it. */
@@ -156,14 +153,22 @@ public final class ChatReads {
         return withPendingReactions(app, chat, current, pendingReactions);
     }
 
+    /**
+     * The highest message number the reader can see in the chat, 0 while it has none. Reads no reactions:
+     * what a receipt needs to check its cursors, cheaper than reading the newest message.
+     */
+    public long newestMessageNumber(AppId app, ChatNumber chat) {
+        long newestPending = pendingOr(() -> pending.messagesBetween(app, chat, 0, Long.MAX_VALUE, 1), List.<Message>of())
+                .stream().mapToLong(m -> m.number().value()).max().orElse(0);
+        long newestStored = newestStored(app, chat, 1).stream().mapToLong(m -> m.number().value()).max().orElse(0);
+        return Math.max(newestPending, newestStored);
+    }
+
     /** The reaction of {@code key} as it is now, persisted or pending. */
     public Optional<Reaction> reaction(AppId app, ChatNumber chat, Reaction.Key key) {
         Optional<Reaction> pendingReaction = pendingOr(() -> pending.findReaction(app, chat, key), Optional.empty());
-        Optional<Reaction> stored = Optional.ofNullable(reactions.find(app, chat, List.of(key)).get(key));
-        if (pendingReaction.isEmpty() || stored.isPresent() && !pendingReaction.get().isNewerThan(stored.get())) {
-            return stored;
-        }
-        return pendingReaction;
+        return newerOf(pendingReaction, Optional.ofNullable(reactions.find(app, chat, List.of(key)).get(key)),
+                Reaction::isNewerThan);
     }
 
     /** Every receipt of the chat as it is now, by user: persisted merged with pending. */
@@ -303,6 +308,14 @@ public final class ChatReads {
             merged.add(message.withReactions(summary));
         }
         return merged;
+    }
+
+    /** The pending state when nothing is stored or it is newer than the stored one; else the stored one. */
+    private static <T> Optional<T> newerOf(Optional<T> pending, Optional<T> stored, BiPredicate<T, T> isNewer) {
+        if (pending.isEmpty() || stored.isPresent() && !isNewer.test(pending.get(), stored.get())) {
+            return stored;
+        }
+        return pending;
     }
 
     /** The newer of two states of a message; the persisted one's derived data (reactions) is kept either way. */

@@ -40,7 +40,7 @@ public final class ListMessagesService implements ListMessagesUseCase {
     public Page<MessageView> list(AppToken token, ChatNumber chatNumber, MessageRange range, PageRequest page) {
         AppId app = Tenancy.appOf(tokens, token);
         Chat chat = reads.chat(app, chatNumber).orElseThrow(() -> new NotFoundException("chat"));
-        MessageRange walk = page.cursor() == null ? range : intersect(range, decode(page.cursor()));
+        MessageRange walk = page.cursor() == null ? range : range.narrowedTo(decode(page.cursor()));
         List<Message> found = reads.messages(app, chatNumber, walk, page.limit() + 1);
         List<Message> items = found.size() > page.limit() ? found.subList(0, page.limit()) : found;
         String next = found.size() > page.limit() ? encode(walk.below(items.getLast().number().value())) : null;
@@ -71,32 +71,11 @@ public final class ListMessagesService implements ListMessagesUseCase {
         }
     }
 
-    private static MessageRange intersect(MessageRange a, MessageRange b) {
-        return new MessageRange(min(a.before(), b.before()), max(a.after(), b.after()),
-                later(a.since(), b.since()), earlier(a.until(), b.until()));
-    }
-
     private static String text(Long value) {
         return value == null ? "" : value.toString();
     }
 
     private static Long optionalLong(String part) {
         return part.isEmpty() ? null : Cursors.decodeLong(part);
-    }
-
-    private static Long min(Long a, Long b) {
-        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
-    }
-
-    private static Long max(Long a, Long b) {
-        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 }

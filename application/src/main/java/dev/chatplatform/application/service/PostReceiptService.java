@@ -7,13 +7,10 @@ import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.InvalidValueException;
 import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
-import dev.chatplatform.domain.message.Message;
-import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.domain.receipt.Receipt;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Cursors move forward only: a receipt behind the current one answers the current cursors and queues
@@ -43,8 +40,7 @@ public final class PostReceiptService implements PostReceiptUseCase {
     public Receipt post(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
         participants.requireAdmitted(app, command.chat(), command.user(), "user_id");
-        List<Message> newest = reads.messages(app, command.chat(), MessageRange.ALL, 1);
-        long newestNumber = newest.isEmpty() ? 0 : newest.getFirst().number().value();
+        long newestNumber = reads.newestMessageNumber(app, command.chat());
         requireAtMost(command.deliveredUpTo(), newestNumber, "delivered_up_to");
         requireAtMost(command.readUpTo(), newestNumber, "read_up_to");
         Instant now = Timestamps.millis(clock.instant());

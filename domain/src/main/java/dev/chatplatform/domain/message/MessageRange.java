@@ -3,6 +3,8 @@ package dev.chatplatform.domain.message;
 import dev.chatplatform.domain.InvalidValueException;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.BinaryOperator;
 
 /**
  * Which of a chat's messages a list returns: numbers strictly between {@code after} and {@code before}
@@ -48,6 +50,18 @@ public record MessageRange(Long before, Long after, Instant since, Instant until
     /** This range, further limited to numbers below {@code number} (where a page ended). */
     public MessageRange below(long number) {
         return new MessageRange(before == null ? number : Math.min(before, number), after, since, until);
+    }
+
+    /** The messages both ranges contain: each bound the narrower of the two. */
+    public MessageRange narrowedTo(MessageRange other) {
+        return new MessageRange(narrower(before, other.before, BinaryOperator.minBy(Comparator.naturalOrder())),
+                narrower(after, other.after, BinaryOperator.maxBy(Comparator.naturalOrder())),
+                narrower(since, other.since, BinaryOperator.maxBy(Comparator.naturalOrder())),
+                narrower(until, other.until, BinaryOperator.minBy(Comparator.naturalOrder())));
+    }
+
+    private static <T> T narrower(T a, T b, BinaryOperator<T> both) {
+        return a == null ? b : b == null ? a : both.apply(a, b);
     }
 
     /** The smallest number this range excludes from above: what a newest-first walk starts below. */

@@ -35,4 +35,16 @@ class MessageRangeTest {
 
         assertThat(new MessageRange(null, null, first, last).since()).isEqualTo(first);
     }
+
+    @Test
+    void narrowingTakesTheNarrowerOfEachBoundAndKeepsABoundOnlyOneSideHas() {
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant t2 = Instant.parse("2026-06-01T00:00:00Z");
+        MessageRange a = new MessageRange(50L, 3L, t1, null);
+        MessageRange b = new MessageRange(20L, 7L, t2, t2.plusSeconds(60));
+
+        assertThat(a.narrowedTo(b)).isEqualTo(new MessageRange(20L, 7L, t2, t2.plusSeconds(60)));
+        assertThat(b.narrowedTo(a)).isEqualTo(a.narrowedTo(b));
+        assertThat(MessageRange.ALL.narrowedTo(a)).isEqualTo(a);
+    }
 }

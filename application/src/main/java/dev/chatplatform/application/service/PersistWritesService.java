@@ -1,7 +1,9 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.ChatEvent;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.application.port.out.ChatEventPublisher;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -16,6 +18,7 @@ import dev.chatplatform.domain.reaction.Reaction;
 import dev.chatplatform.domain.reaction.ReactionAdded;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +28,13 @@ import java.util.Comparator;
 
 /**
  * Stores queued commands idempotently, then, in this order: invalidates the recent-messages cache of
- * the chats whose messages or reactions changed, and lets the pending copies go. The order is what
+ * the chats whose messages or reactions changed, publishes the chats' events, and lets the pending
+ * copies go. The order is what
  * keeps reads complete (see {@link ChatReads}): a pending copy disappears only after the database and
  * the cache both show the write. An invalidation that fails fails the batch, which is retried: a
  * stale cache entry must never outlive the pending copy that hides its staleness. Settling is best
- * effort: a pending copy that outlives its write is harmless.
+ * effort: a pending copy that outlives its write is harmless. A publish that fails fails the batch too:
+ * it is redelivered and stored again (idempotently), so subscribers hear of every change at least once.
  */
 public final class PersistWritesService implements PersistWritesUseCase {
 
@@ -42,9 +47,11 @@ public final class PersistWritesService implements PersistWritesUseCase {
     private final ReceiptStore receipts;
     private final RecentMessagesCache recent;
     private final PendingWrites pending;
+    private final ChatEventPublisher events;
 
     public PersistWritesService(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
-                                ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending) {
+                                ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending,
+                                ChatEventPublisher events) {
         this.users = users;
         this.chats = chats;
         this.messages = messages;
@@ -52,6 +59,7 @@ public final class PersistWritesService implements PersistWritesUseCase {
         this.receipts = receipts;
         this.recent = recent;
         this.pending = pending;
+        this.events = events;
     }
 
     @Override
@@ -70,6 +78,10 @@ public final class PersistWritesService implements PersistWritesUseCase {
             receipts.saveAll(writes.receipts());
         }
         changedChats(writes).forEach(recent::invalidate);
+        List<ChatEvent> batchEvents = events(writes, reactionStates);
+        if (!batchEvents.isEmpty()) {
+            events.publish(batchEvents);
+        }
         try {
             if (!writes.users().isEmpty()) {
                 pending.settleUsers(writes.users());
@@ -89,6 +101,19 @@ public final class PersistWritesService implements PersistWritesUseCase {
         } catch (DependencyUnavailableException e) {
             LOG.log(Level.WARNING, "persisted, but could not settle pending writes: {0}", e.getMessage());
         }
+    }
+
+    /**
+     * What subscribers hear of this batch, by (application, chat, message number, kind). Every reaction
+     * state the store answered is told, also one a redelivery had applied before: at least once.
+     */
+    static List<ChatEvent> events(Writes writes, List<Reaction> reactionStates) {
+        List<ChatEvent> all = new ArrayList<>(writes.messages().size() + reactionStates.size() + writes.receipts().size());
+        writes.messages().forEach(message -> all.add(new ChatEvent.MessageChanged(message)));
+        reactionStates.forEach(reaction -> all.add(new ChatEvent.ReactionChanged(reaction)));
+        writes.receipts().forEach(receipt -> all.add(new ChatEvent.ReceiptChanged(receipt)));
+        all.sort(ChatEvent.ORDER);
+        return all;
     }
 
     /** The chats whose newest messages (bodies or reactions) this batch may have changed, by application. */

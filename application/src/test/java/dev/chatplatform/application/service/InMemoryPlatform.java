@@ -47,6 +47,7 @@ final class InMemoryPlatform {
     final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
     final FakeReceiptStore receipts = new FakeReceiptStore();
     final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
+    final dev.chatplatform.application.fakes.FakeChatEventPublisher events = new dev.chatplatform.application.fakes.FakeChatEventPublisher();
     final FakeMessageSearchIndex index = new FakeMessageSearchIndex();
 
     final NumberAllocator numbers = new NumberAllocator(counter, reservations);
@@ -68,7 +69,7 @@ final class InMemoryPlatform {
     final AddReactionService addReaction = new AddReactionService(tokens, reads, participants, queue, pending, clock);
     final PostReceiptService postReceipt = new PostReceiptService(tokens, reads, participants, queue, pending, clock);
     final PersistWritesService persistWrites = new PersistWritesService(users, chats, messages, reactions, receipts,
-            recent, pending);
+            recent, pending, events);
     final IndexMessagesService indexMessages = new IndexMessagesService(index);
 
     App anApp() {

@@ -4,6 +4,10 @@ import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.in.PersistWritesUseCase.Writes;
 import dev.chatplatform.application.fakes.FakeReceiptStore;
+import dev.chatplatform.application.fakes.FakeChatEventPublisher;
+import dev.chatplatform.application.ChatEvent;
+import dev.chatplatform.application.mothers.Reactions;
+import dev.chatplatform.application.mothers.Receipts;
 import dev.chatplatform.application.fakes.FakeUserStore;
 import dev.chatplatform.application.fakes.FakeRecentMessagesCache;
 import dev.chatplatform.application.fakes.FakeReactionStore;
@@ -32,8 +36,9 @@ class PersistWritesServiceTest {
     private final FakeReactionStore reactions = new FakeReactionStore();
     private final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
     private final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
+    private final FakeChatEventPublisher events = new FakeChatEventPublisher();
     private final PersistWritesService service = new PersistWritesService(new FakeUserStore(), chats, messages, reactions,
-            new FakeReceiptStore(), recent, pending);
+            new FakeReceiptStore(), recent, pending, events);
     private final AppId app = new AppId(3);
     private final Chat chat = aChat().inApp(app).build();
     private final Message message = aMessage().inApp(app).build();
@@ -106,5 +111,36 @@ class PersistWritesServiceTest {
         pending.outage().start();
 
         service.persist(Writes.of(List.of(), List.of()));
+    }
+
+    @Test
+    void givenABatch_whenPersisted_thenItsEventsArePublishedInChatAndNumberOrder() {
+        Message second = aMessage().inApp(app).numbered(2).build();
+        Message first = aMessage().inApp(app).numbered(1).build();
+        Message edited = first.edit(new MessageBody("edited"), secondsAfterT0(9));
+        var reaction = Reactions.aReaction().on(app, first.chatNumber().value(), 1).build();
+        var receipt = Receipts.aReceipt().in(app, first.chatNumber().value()).deliveredUpTo(2).build();
+
+        service.persist(new Writes(List.of(), List.of(), List.of(second, edited), List.of(reaction), List.of(receipt)));
+
+        assertThat(events.published()).extracting(ChatEvent::kind, ChatEvent::position).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChatEvent.Kind.MESSAGE_UPDATED, 1L),
+                org.assertj.core.groups.Tuple.tuple(ChatEvent.Kind.REACTION_ADDED, 1L),
+                org.assertj.core.groups.Tuple.tuple(ChatEvent.Kind.MESSAGE_CREATED, 2L),
+                org.assertj.core.groups.Tuple.tuple(ChatEvent.Kind.RECEIPT_UPDATED, 2L));
+    }
+
+    @Test
+    void givenTheBrokerDown_whenPersisted_thenTheBatchFailsAndThePendingCopiesStay() {
+        pending.put(message);
+        events.outage().start();
+
+        assertThatThrownBy(() -> service.persist(Writes.of(List.of(chat), List.of(message))))
+                .isInstanceOf(DependencyUnavailableException.class);
+
+        assertThat(pending.findMessage(app, message.chatNumber(), message.number())).contains(message);
+        events.outage().end();
+        service.persist(Writes.of(List.of(chat), List.of(message)));
+        assertThat(events.published()).extracting(ChatEvent::kind).containsExactly(ChatEvent.Kind.MESSAGE_CREATED);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 @SpringBootApplication(scanBasePackages = {
         "dev.chatplatform.infra.config", "dev.chatplatform.infra.redis", "dev.chatplatform.infra.rabbit",
-        "dev.chatplatform.infra.cache", "dev.chatplatform.infra.health", "dev.chatplatform.adapters.persistence", "dev.chatplatform.adapters.rest"})
+        "dev.chatplatform.infra.cache", "dev.chatplatform.infra.health", "dev.chatplatform.adapters.persistence", "dev.chatplatform.adapters.rest",
+        "dev.chatplatform.infra.api"})
 public class ApiApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package dev.chatplatform.infra.config;
 
+import dev.chatplatform.worker.messaging.EventCodec;
+import dev.chatplatform.worker.messaging.EventTopology;
 import dev.chatplatform.worker.messaging.WriteCodec;
 import dev.chatplatform.worker.messaging.WriteTopology;
 import org.springframework.amqp.core.BindingBuilder;
@@ -18,6 +20,17 @@ public class RabbitTopologyConfiguration {
     @Bean
     WriteCodec writeCodec() {
         return new WriteCodec();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    /** The event exchange; each API instance binds a queue of its own to it (EventListenerConfiguration). */
+    @Bean
+    public Declarables eventTopology() {
+        return new Declarables(new TopicExchange(EventTopology.EXCHANGE, true, false));
     }
 
     @Bean

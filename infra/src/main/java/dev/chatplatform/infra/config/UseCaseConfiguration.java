@@ -51,6 +51,9 @@ import dev.chatplatform.application.service.ListChatsService;
 import dev.chatplatform.application.service.ListMessagesService;
 import dev.chatplatform.application.service.NumberAllocator;
 import dev.chatplatform.application.service.PersistWritesService;
+import dev.chatplatform.application.service.SubscribeToChatService;
+import dev.chatplatform.application.port.in.SubscribeToChatUseCase;
+import dev.chatplatform.application.port.out.ChatEventPublisher;
 import dev.chatplatform.application.service.ReconcileCountsService;
 import dev.chatplatform.application.service.RenameAppService;
 import dev.chatplatform.application.service.RetitleChatService;
@@ -174,8 +177,14 @@ public class UseCaseConfiguration {
 
     @Bean
     PersistWritesUseCase persistWrites(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
-                                       ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending) {
-        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending);
+                                       ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending,
+                                       ChatEventPublisher events) {
+        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending, events);
+    }
+
+    @Bean
+    SubscribeToChatUseCase subscribeToChat(AppTokenResolver tokens, ChatReads reads) {
+        return new SubscribeToChatService(tokens, reads);
     }
 
     @Bean

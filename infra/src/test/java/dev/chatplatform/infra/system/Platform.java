@@ -60,10 +60,14 @@ final class Platform implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger apiStarts = new AtomicInteger();
     private final AtomicInteger workerStarts = new AtomicInteger();
+    private final AtomicInteger secondApiStarts = new AtomicInteger();
     private final ChatClient client;
     private final Truth truth;
     private volatile Process api;
     private volatile Process worker;
+    /** A second API instance, started by the first test that needs one (the real-time fan-out tests). */
+    private volatile Process secondApi;
+    private volatile int secondApiPort;
     private volatile boolean closed;
 
     private Platform(SystemServices services, String runId, Path jar) throws IOException {
@@ -116,6 +120,52 @@ final class Platform implements AutoCloseable {
 
     ChatClient client() {
         return client;
+    }
+
+    /** The API's base address, http://127.0.0.1:port. */
+    URI apiUri() {
+        return URI.create("http://127.0.0.1:" + apiPort);
+    }
+
+    /**
+     * The base address of a second API instance on the same services (another port, another event queue),
+     * started on the first call and stopped with the platform.
+     */
+    synchronized URI secondApiUri() {
+        if (secondApi == null || !secondApi.isAlive()) {
+            try {
+                secondApiPort = freePort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long started = System.nanoTime();
+            secondApi = launch("api-b", API_MAIN, secondApiStarts, Map.of("CHAT_API_PORT", Integer.toString(secondApiPort)));
+            URI health = URI.create("http://127.0.0.1:" + secondApiPort + "/actuator/health");
+            long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+            while (true) {
+                if (!secondApi.isAlive()) {
+                    throw new IllegalStateException("the second API exited while starting; see "
+                            + logFile("api-b", secondApiStarts.get()));
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the second API was not healthy within " + STARTUP_TIMEOUT);
+                }
+                pause(Duration.ofMillis(250));
+            }
+            log("second API up on :%d in %.1f s", secondApiPort, seconds(started));
+        }
+        return URI.create("http://127.0.0.1:" + secondApiPort);
     }
 
     /** The database, read directly: what the worker actually stored. */
@@ -196,6 +246,7 @@ final class Platform implements AutoCloseable {
         }
         closed = true;
         stop(api);
+        stop(secondApi);
         stop(worker);
         cleanUp("drop database " + database, () -> admin(statement -> statement.execute("DROP DATABASE IF EXISTS " + database)));
         cleanUp("delete index " + esIndex, () -> deleteIndex());
@@ -266,6 +317,14 @@ final class Platform implements AutoCloseable {
         env.put("CHAT_API_PORT", Integer.toString(apiPort));
         env.put("CHAT_WORKER_PORT", Integer.toString(workerPort));
         env.put("CHAT_COUNTS_RECONCILE_INTERVAL", "PT2S");
+        // Real-time events: check for stuck sends every second, so a subscriber that stops reading is closed fast.
+        env.put("CHAT_EVENTS_HEARTBEAT", "PT1S");
+        env.put("CHAT_EVENTS_SENDTIMELIMIT", "PT3S");
+        // The production reorder window (250 ms) unless a run asks for another (see decision 0009).
+        String reorderWindow = System.getenv("CHAT_SYS_EVENTS_REORDER_WINDOW");
+        if (reorderWindow != null) {
+            env.put("CHAT_EVENTS_REORDERWINDOW", reorderWindow);
+        }
         env.putAll(services.dialectEnvironment());
         env.putAll(overrides);
         try {
@@ -462,7 +521,7 @@ final class Platform implements AutoCloseable {
     }
 
     private void killProcesses() {
-        for (Process process : new Process[] {api, worker}) {
+        for (Process process : new Process[] {api, secondApi, worker}) {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
             }

@@ -2,9 +2,9 @@ package dev.chatplatform.adapters.rest.receipt;
 
 import dev.chatplatform.domain.receipt.Receipt;
 
-record ReceiptResponse(String userId, long deliveredUpTo, long readUpTo) {
+public record ReceiptResponse(String userId, long deliveredUpTo, long readUpTo) {
 
-    static ReceiptResponse from(Receipt receipt) {
+    public static ReceiptResponse from(Receipt receipt) {
         return new ReceiptResponse(receipt.user().value(), receipt.deliveredUpTo(), receipt.readUpTo());
     }
 }

@@ -1,0 +1,140 @@
+package dev.chatplatform.adapters.rest.event;
+
+import dev.chatplatform.application.ChatEvent;
+import dev.chatplatform.application.port.in.SubscribeToChatUseCase.Subscription;
+import org.springframework.web.socket.TextMessage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.LongSupplier;
+
+/**
+ * Hands each event of this instance's queue to the local subscribers of its chat, encoding the frame
+ * once for all of them.
+ * <p>
+ * Order: the worker publishes each batch in (chat, message number) order, but two worker consumers'
+ * batches can interleave. So per chat, a {@code message.created} whose predecessor has not been seen
+ * is held, for at most the reorder window, and released in number order as soon as the gap fills or
+ * the window ends (a number can be missing for good: a create whose publish failed after its number
+ * was taken). Other events of a chat that has held ones queue behind them. The first event of a chat
+ * after its first subscriber arrived is held too: the dispatcher does not know yet which number comes next.
+ */
+public final class ChatEventDispatcher {
+
+    private final Map<Subscription, ChatChannel> chats = new ConcurrentHashMap<>();
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+
+    public ChatEventDispatcher(Duration reorderWindow) {
+        this(reorderWindow, System::nanoTime);
+    }
+
+    ChatEventDispatcher(Duration reorderWindow, LongSupplier nanoClock) {
+        this.windowNanos = reorderWindow.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    void subscribe(Subscription chat, Subscriber subscriber) {
+        chats.compute(chat, (key, channel) -> {
+            ChatChannel existing = channel == null ? new ChatChannel() : channel;
+            existing.subscribers.add(subscriber);
+            return existing;
+        });
+    }
+
+    void unsubscribe(Subscription chat, Subscriber subscriber) {
+        chats.computeIfPresent(chat, (key, channel) -> {
+            channel.subscribers.remove(subscriber);
+            return channel.subscribers.isEmpty() ? null : channel;
+        });
+    }
+
+    /** Events of one or more chats, in publishing order. */
+    public void dispatch(List<ChatEvent> events) {
+        long now = nanoClock.getAsLong();
+        for (ChatEvent event : events) {
+            ChatChannel channel = chats.get(new Subscription(event.appId(), event.chat()));
+            if (channel != null) {
+                channel.accept(event, new TextMessage(EventFrames.encode(event)), now);
+            }
+        }
+    }
+
+    /** Releases what has been held for longer than the window; called every few tens of milliseconds. */
+    public void releaseOverdue() {
+        long now = nanoClock.getAsLong();
+        chats.values().forEach(channel -> channel.releaseIfOverdue(now));
+    }
+
+    int subscriberCount() {
+        return chats.values().stream().mapToInt(channel -> channel.subscribers.size()).sum();
+    }
+
+    private final class ChatChannel {
+        private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+        /** Held frames by the number of the created message they wait behind, in arrival order. */
+        private final TreeMap<Long, List<TextMessage>> held = new TreeMap<>();
+        /** The message number the next message.created should have; 0 while unknown. */
+        private long expected;
+        private long heldSince;
+
+        synchronized void accept(ChatEvent event, TextMessage frame, long now) {
+            if (event.kind() != ChatEvent.Kind.MESSAGE_CREATED) {
+                if (held.isEmpty()) {
+                    send(frame);
+                } else {
+                    held.lastEntry().getValue().add(frame);
+                }
+                return;
+            }
+            long number = event.position();
+            if (expected != 0 && number < expected) {
+                send(frame); // a repeat (at-least-once) or one released late: nothing to wait for
+                return;
+            }
+            if (number == expected) {
+                send(frame);
+                expected = number + 1;
+                releaseContiguous();
+                return;
+            }
+            if (held.isEmpty()) {
+                heldSince = now;
+            }
+            held.computeIfAbsent(number, n -> new ArrayList<>()).add(frame);
+        }
+
+        synchronized void releaseIfOverdue(long now) {
+            if (!held.isEmpty() && now - heldSince >= windowNanos) {
+                while (!held.isEmpty()) {
+                    Map.Entry<Long, List<TextMessage>> first = held.pollFirstEntry();
+                    first.getValue().forEach(this::send);
+                    expected = first.getKey() + 1;
+                }
+            }
+        }
+
+        private void releaseContiguous() {
+            while (!held.isEmpty() && held.firstKey() <= expected) {
+                Map.Entry<Long, List<TextMessage>> first = held.pollFirstEntry();
+                first.getValue().forEach(this::send);
+                expected = Math.max(expected, first.getKey() + 1);
+            }
+            if (!held.isEmpty()) {
+                heldSince = nanoClock.getAsLong();
+            }
+        }
+
+        private void send(TextMessage frame) {
+            for (Subscriber subscriber : subscribers) {
+                subscriber.deliver(frame);
+            }
+        }
+    }
+}

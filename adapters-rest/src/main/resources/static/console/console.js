@@ -23,6 +23,7 @@ const state = {
   chat: null,            // the open chat (a Chat of the API)
   generation: 0,         // bumped whenever the open chat changes: late answers for an older one are dropped
   messages: new Map(),   // number -> Message of the open chat
+  rendered: new Map(),   // number -> { key, node }: the element last drawn for that message
   hasOlder: false,
   socket: null,
   socketOpen: false,
@@ -222,6 +223,7 @@ function closeChat() {
   state.generation += 1;
   state.chat = null;
   state.messages = new Map();
+  state.rendered = new Map();
   state.hasOlder = false;
   clearTimeout(state.reconnectTimer);
   if (state.socket) {
@@ -252,9 +254,12 @@ async function refreshLatest() {
   const first = state.messages.size === 0;
   const page = await api(`${chatPath(state.chat.number)}/messages`, { query: { limit: PAGE } });
   if (generation !== state.generation) return;
+  const newest = state.messages.size ? Math.max(...state.messages.keys()) : 0;
   upsert(page.data);
   if (first) state.hasOlder = page.next_cursor !== null;
   renderMessages();
+  // Something new arrived by the poll: the inbox's order and preview changed too.
+  if (!first && page.data.some((message) => message.number > newest)) refreshInbox(true).catch(() => {});
 }
 
 async function loadOlder() {
@@ -284,9 +289,33 @@ function renderMessages() {
   const timeline = $('timeline');
   const atBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
   const sorted = [...state.messages.values()].sort((a, b) => a.number - b.number);
-  const items = sorted.map((message) => messageItem(message, true));
-  if (items.length === 0) items.push(el('li', 'muted empty', 'No messages yet. Say hello.'));
-  $('messages').replaceChildren(...items);
+  const list = $('messages');
+  if (sorted.length === 0) {
+    state.rendered.clear();
+    list.replaceChildren(el('li', 'muted empty', 'No messages yet. Say hello.'));
+  } else {
+    // Keyed: an unchanged message keeps its element (and the reader's hover and focus); the poll
+    // re-reads the newest page every few seconds, and a full redraw each time would flicker.
+    const nodes = sorted.map((message) => {
+      const key = JSON.stringify(message);
+      let entry = state.rendered.get(message.number);
+      if (!entry || entry.key !== key) {
+        entry = { key, node: messageItem(message, true) };
+        state.rendered.set(message.number, entry);
+      }
+      return entry.node;
+    });
+    let cursor = list.firstChild;
+    for (const node of nodes) {
+      if (node === cursor) cursor = cursor.nextSibling;
+      else list.insertBefore(node, cursor);
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+  }
   $('older').hidden = !state.hasOlder;
   if (atBottom) scrollToBottom();
 }

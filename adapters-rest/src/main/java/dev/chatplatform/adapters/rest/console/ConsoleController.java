@@ -1,5 +1,6 @@
 package dev.chatplatform.adapters.rest.console;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The web console's two entry addresses. Its files are plain static resources under
  * {@code static/console/} (served by Spring MVC's resource handler); this only makes {@code /console}
  * and {@code /console/} land on its page, since a folder address is not mapped to its index by default.
+ * Not part of the API, so not in its OpenAPI document.
  */
+@Hidden
 @Controller
 class ConsoleController {
 

@@ -262,6 +262,40 @@ async function refreshLatest() {
   if (!first && page.data.some((message) => message.number > newest)) refreshInbox(true).catch(() => {});
 }
 
+/**
+ * Everything after our newest message, page by page (how a client resumes after the socket closed,
+ * for instance for falling behind), then the newest page again for edits, reactions and statuses.
+ * Too far behind, it starts over from the newest page instead of walking the whole gap.
+ */
+async function catchUp() {
+  if (!state.chat) return;
+  if (state.messages.size === 0) {
+    await refreshLatest();
+    return;
+  }
+  const generation = state.generation;
+  const newest = Math.max(...state.messages.keys());
+  const missed = [];
+  let cursor = null;
+  let pages = 0;
+  do {
+    const page = await api(`${chatPath(state.chat.number)}/messages`,
+      { query: { limit: 100, after: newest, cursor } });
+    if (generation !== state.generation) return;
+    missed.push(...page.data);
+    cursor = page.next_cursor;
+    pages += 1;
+  } while (cursor && pages < 10);
+  if (cursor) {
+    state.messages.clear();
+    state.rendered.clear();
+  } else {
+    upsert(missed);
+  }
+  await refreshLatest();
+  if (missed.length) refreshInbox(true).catch(() => {});
+}
+
 async function loadOlder() {
   if (!state.chat || state.messages.size === 0) return;
   const generation = state.generation;
@@ -449,8 +483,8 @@ function connect(generation) {
     state.socketOpen = true;
     state.reconnectDelay = 1000;
     setLive('live');
-    // Whatever happened while we were not subscribed: resume from the newest page.
-    refreshLatest().catch(() => {});
+    // Whatever happened while we were not subscribed.
+    catchUp().catch(() => {});
   });
   socket.addEventListener('message', (event) => {
     if (generation !== state.generation) return;
@@ -466,7 +500,7 @@ function connect(generation) {
     if (generation !== state.generation) return;
     setLive('polling');
     // Closed for falling behind (or anything else): page from our newest message, then subscribe again.
-    if (event.code !== 1000) refreshLatest().catch(() => {});
+    if (event.code !== 1000) catchUp().catch(() => {});
     scheduleReconnect(generation);
   });
 }
@@ -485,7 +519,11 @@ async function onEvent(frame) {
     case 'message.created':
     case 'message.updated':
       if (typeof data.number === 'number' && typeof data.body === 'string') {
-        upsert([data]);
+        // A message event carries the message's own state: its reactions and status come as their own
+        // events, so keep what we know of those.
+        const known = state.messages.get(data.number);
+        upsert([known ? { ...data, status: known.status, reaction_counts: known.reaction_counts,
+          reaction_scores: known.reaction_scores, latest_reactions: known.latest_reactions } : data]);
         renderMessages();
       } else if (frame.message_number) {
         await refreshMessage(frame.message_number);
@@ -504,7 +542,7 @@ async function onEvent(frame) {
 }
 
 setInterval(() => {
-  if (state.chat && !state.socketOpen) refreshLatest().catch(() => {});
+  if (state.chat && !state.socketOpen) catchUp().catch(() => {});
 }, POLL_MS);
 
 setInterval(() => {

@@ -102,9 +102,10 @@ class ConsoleIT {
         String markup = "<img src=x onerror=\"document.title='xss'\"> <b>bold</b> " + tag;
         assertThat(client.postMessageAs(token, chat, markup, "ada").status()).isEqualTo(201);
 
-        browser.get(platform.apiUri() + "/console");
+        String api = client.base().toString();
+        browser.get(api + "/console");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
-        wait.until(ExpectedConditions.urlToBe(platform.apiUri() + "/console/"));
+        wait.until(ExpectedConditions.urlToBe(api + "/console/"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("token"))).sendKeys(token);
         browser.findElement(By.id("open-app")).click();
 

@@ -118,11 +118,6 @@ final class Platform implements AutoCloseable {
         return client;
     }
 
-    /** Where the API listens, for clients other than {@link ChatClient} (a browser). */
-    URI apiUri() {
-        return URI.create("http://127.0.0.1:" + apiPort);
-    }
-
     /** The database, read directly: what the worker actually stored. */
     Truth truth() {
         return truth;

@@ -110,7 +110,7 @@ async function openApp(token) {
     app = await api(appPath());
   } catch (error) {
     state.token = null;
-    sessionStorage.removeItem(TOKEN_KEY);
+    if (error.status === 404) sessionStorage.removeItem(TOKEN_KEY);
     notify(error.status === 404 ? 'No application has that token.' : `Could not open the application: ${error.message}`);
     return;
   }
@@ -560,7 +560,7 @@ function wire() {
   $('open-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const token = $('token').value.trim();
-    if (token) openApp(token);
+    if (token) openApp(token).catch(failed('Could not open the application'));
   });
   $('close-app').addEventListener('click', closeApp);
 
@@ -621,7 +621,7 @@ function wire() {
   $('more-results').addEventListener('click', () => search(state.searchQ, true).catch(failed('Could not search')));
 
   const saved = sessionStorage.getItem(TOKEN_KEY);
-  if (saved) openApp(saved);
+  if (saved) openApp(saved).catch(failed('Could not open the application'));
   else $('token').focus();
 }
 

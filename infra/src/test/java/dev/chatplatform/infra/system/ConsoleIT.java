@@ -106,7 +106,13 @@ class ConsoleIT {
         browser.get(api + "/console");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
         wait.until(ExpectedConditions.urlToBe(api + "/console/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("token"))).sendKeys(token);
+        WebElement tokenField = wait.until(ExpectedConditions.elementToBeClickable(By.id("token")));
+        tokenField.sendKeys("no-such-token-" + tag + "-0000000000");
+        browser.findElement(By.id("open-app")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "No application has that token"));
+        assertThat(browser.findElement(By.id("workspace")).isDisplayed()).isFalse();
+        tokenField.clear();
+        tokenField.sendKeys(token);
         browser.findElement(By.id("open-app")).click();
 
         WebElement chatItem = new WebDriverWait(browser, WORKER_LAG, Duration.ofMillis(200)).until(

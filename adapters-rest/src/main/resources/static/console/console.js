@@ -115,6 +115,7 @@ async function openApp(token) {
     return;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
+  $('notice').hidden = true;
   state.app = app;
   $('token').value = '';
   $('open-form').hidden = true;
@@ -384,13 +385,15 @@ function messageItem(message, reactable) {
     reactions.append(chip);
   }
   if (reactable) {
+    const quickRow = el('div', 'quick-reactions');
     for (const type of QUICK_REACTIONS.filter((quick) => !(quick in counts))) {
       const quick = el('button', 'reaction quick', REACTION_LABELS[type] || type);
       quick.type = 'button';
       quick.title = `React with ${type}`;
       quick.dataset.type = type;
-      reactions.append(quick);
+      quickRow.append(quick);
     }
+    item.append(quickRow);
   }
   return item;
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -136,6 +137,16 @@ class ConsoleIT {
         assertThat(mine.findElement(By.className("sender")).getText()).isEqualTo("agent-7");
         assertThat(browser.findElement(By.id("composer-body")).getDomProperty("value")).as("composer cleared").isEmpty();
         assertThat(client.listAllMessages(token, chat).values()).as("the API has what the console sent").contains(sent);
+
+        // React from the console, as the user in the "as" field (the quick reactions show on hover).
+        String number = mine.getDomAttribute("data-number");
+        new Actions(browser).moveToElement(mine).perform();
+        mine.findElement(By.cssSelector("button.reaction.quick[data-type='like']")).click();
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("const chip = document.querySelector("
+                + "`#messages li[data-number='${arguments[0]}'] button.reaction:not(.quick)[data-type='like']`);"
+                + "return chip !== null && chip.textContent.endsWith(' 1')", number));
+        assertThat(client.getMessage(token, chat, Long.parseLong(number)).json().get("reaction_counts").get("like").asInt())
+                .isEqualTo(1);
 
         // Another client's message arrives without a reload: through the event socket, or the poll without it.
         String fromElsewhere = "Thanks! " + tag;

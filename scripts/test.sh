@@ -13,8 +13,19 @@ envs="$(scripts/services.sh start)" || { echo "services failed to start" >&2; ex
 eval "$envs"
 
 # docker-compose (Debian's 1.29) validates docker-compose.yml offline; ComposeFileIT runs it.
+# Debian's chromium and chromium-driver run the web console in a headless browser; ConsoleIT drives them
+# (a test tool's own browser download cannot work on these machines, Debian's packages do).
+apt_updated=
+apt_install() {
+  [[ -n "$apt_updated" ]] || { apt-get update -qq && apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 if ! command -v docker-compose >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+  apt_install docker-compose
+fi
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  apt_install chromium chromium-driver \
+    || echo "WARNING: could not install chromium and chromium-driver: ConsoleIT will be skipped" >&2
 fi
 
 mvn -B verify "$@"

@@ -61,6 +61,14 @@ class OpenApiTest {
     @MockitoBean PostReceiptUseCase postReceipt;
 
     @Test
+    void leavesTheWebConsoleOutOfTheApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/console']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/console/']").doesNotExist());
+    }
+
+    @Test
     void documentsTheUsersReactionsReceiptsAndTheNewQueryParameters() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())

@@ -55,6 +55,11 @@ final class ChatClient {
         this.base = base;
     }
 
+    /** The API's base address, for clients other than this one (a browser). */
+    URI base() {
+        return base;
+    }
+
     // --- the API's operations -------------------------------------------------------------------
 
     /** Creates an application and returns its token. */

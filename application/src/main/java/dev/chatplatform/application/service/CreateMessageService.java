@@ -17,6 +17,11 @@ import java.time.Clock;
  * The hot write path: number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis).
  * The chat's counter exists iff the chat does, so a message without a sender touches no database; a
  * sender is checked against the chat's participants (see {@link Participants}).
+ * <p>
+ * The number is taken and the command handed to the broker under the chat's {@link SendOrder} lock,
+ * so this instance's messages of a chat enter the queue in number order, give or take the few places
+ * the broker's channels may swap (the events' reorder window covers those); the confirm is awaited
+ * outside the lock, so a chat's posts still overlap their round trips to the broker.
  */
 public final class CreateMessageService implements CreateMessageUseCase {
 
@@ -27,6 +32,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final WriteQueue queue;
     private final PendingWrites pending;
     private final Clock clock;
+    private final SendOrder order = new SendOrder();
 
     public CreateMessageService(AppTokenResolver tokens, ChatReads reads, Participants participants,
                                 NumberAllocator numbers, WriteQueue queue, PendingWrites pending, Clock clock) {
@@ -45,12 +51,19 @@ public final class CreateMessageService implements CreateMessageUseCase {
         if (command.sender() != null) {
             participants.requireAdmitted(app, command.chat(), command.sender(), "sender");
         }
-        long number = numbers.next(SequenceKey.messagesOf(app, command.chat()),
-                () -> reads.chatExists(app, command.chat()), "chat");
-        Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(), command.sender(),
-                Timestamps.millis(clock.instant()));
-        queue.publish(message);
+        Sent sent = order.inOrder(app, command.chat(), () -> {
+            long number = numbers.next(SequenceKey.messagesOf(app, command.chat()),
+                    () -> reads.chatExists(app, command.chat()), "chat");
+            Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
+                    command.sender(), Timestamps.millis(clock.instant()));
+            return new Sent(message, queue.send(message));
+        });
+        sent.confirmation().await();
+        Message message = sent.message();
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(message));
         return MessageView.sent(message);
+    }
+
+    private record Sent(Message message, WriteQueue.Confirmation confirmation) {
     }
 }

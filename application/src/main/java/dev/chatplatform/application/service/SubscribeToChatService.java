@@ -18,9 +18,9 @@ public final class SubscribeToChatService implements SubscribeToChatUseCase {
     }
 
     @Override
-    public Subscription subscribe(AppToken token, ChatNumber chat) {
+    public Subscribed subscribe(AppToken token, ChatNumber chat) {
         AppId app = Tenancy.appOf(tokens, token);
         reads.chat(app, chat).orElseThrow(() -> new NotFoundException("chat"));
-        return new Subscription(app, chat);
+        return new Subscribed(new Subscription(app, chat), reads.newestMessageNumber(app, chat));
     }
 }

@@ -22,8 +22,9 @@ public final class FakeWriteQueue implements WriteQueue {
     }
 
     @Override
-    public synchronized void publish(Message message) {
+    public synchronized Confirmation send(Message message) {
         record(message);
+        return () -> { };
     }
 
     @Override

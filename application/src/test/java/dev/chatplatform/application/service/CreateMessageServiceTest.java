@@ -16,6 +16,8 @@ import dev.chatplatform.domain.message.MessageNumber;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +40,20 @@ class CreateMessageServiceTest {
         assertThat(created.body()).isEqualTo(new MessageBody("Hi!"));
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z")).isEqualTo(created.updatedAt());
         assertThat(platform.queue.publishedMessages()).containsExactly(created);
+    }
+
+    @Test
+    void concurrentPostsToAChatAreSentToTheQueueInNumberOrder() throws Exception {
+        int posts = 2_000;
+        try (var posters = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < posts; i++) {
+                int n = i;
+                posters.submit(() -> platform.post(app, chat, "post " + n));
+            }
+        }
+
+        assertThat(platform.queue.publishedMessages()).extracting(m -> m.number().value())
+                .isEqualTo(LongStream.rangeClosed(1, posts).boxed().toList());
     }
 
     @Test

@@ -41,6 +41,8 @@ public class RabbitTopologyConfiguration {
                 .quorum()
                 .deliveryLimit(WriteTopology.PERSIST_DELIVERY_LIMIT)
                 .deadLetterExchange(WriteTopology.DEAD_LETTER_EXCHANGE)
+                // Batches commit in queue order, whichever worker is up: the others stand by (decision 0009).
+                .singleActiveConsumer()
                 .build();
         // No delivery limit: while Elasticsearch is down deliveries come back, and must not be dropped for it.
         Queue index = QueueBuilder.durable(WriteTopology.INDEX_QUEUE)

@@ -47,8 +47,9 @@ public class RabbitWriteQueue implements WriteQueue {
     }
 
     @Override
-    public void publish(Message message) {
-        send(WriteTopology.MESSAGE_KEY, codec.encode(message));
+    public Confirmation send(Message message) {
+        CorrelationData correlation = sendUnconfirmed(WriteTopology.MESSAGE_KEY, codec.encode(message));
+        return () -> awaitConfirm(correlation);
     }
 
     @Override
@@ -67,6 +68,10 @@ public class RabbitWriteQueue implements WriteQueue {
     }
 
     private void send(String routingKey, byte[] body) {
+        awaitConfirm(sendUnconfirmed(routingKey, body));
+    }
+
+    private CorrelationData sendUnconfirmed(String routingKey, byte[] body) {
         org.springframework.amqp.core.Message amqpMessage = MessageBuilder.withBody(body)
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
@@ -74,6 +79,14 @@ public class RabbitWriteQueue implements WriteQueue {
         CorrelationData correlation = new CorrelationData();
         try {
             rabbit.send(WriteTopology.EXCHANGE, routingKey, amqpMessage, correlation);
+        } catch (AmqpException e) {
+            throw unavailable(e);
+        }
+        return correlation;
+    }
+
+    private void awaitConfirm(CorrelationData correlation) {
+        try {
             CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!confirm.ack()) {
                 throw unavailable(new IllegalStateException("broker nacked the command: " + confirm.reason()));
@@ -81,7 +94,7 @@ public class RabbitWriteQueue implements WriteQueue {
             if (correlation.getReturned() != null) {
                 throw unavailable(new IllegalStateException("command was unroutable: " + correlation.getReturned().getReplyText()));
             }
-        } catch (AmqpException | ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw unavailable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,7 +40,12 @@ public class PersistWritesListener {
         this.persisted = meters.counter("chat.worker.persisted");
     }
 
-    @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory")
+    /**
+     * One consumer per worker, and the queue lets only one consumer of all workers take deliveries
+     * (single active consumer): batches commit, and their events are published, in queue order.
+     */
+    @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory",
+            concurrency = "1")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
         List<Decoded> decoded = deliveries.decode(batch, channel);
         if (decoded.isEmpty()) {

@@ -5,7 +5,7 @@ package dev.chatplatform.worker.messaging;
  * and the worker's listeners both read them from here.
  *
  * <pre>
- * chat.writes (topic) --#-------> chat.writes.persist (quorum, delivery limit) --> MySQL
+ * chat.writes (topic) --#-------> chat.writes.persist (quorum, delivery limit, single active consumer) --> MySQL
  *                     --message-> chat.writes.index   (quorum)                 --> Elasticsearch
  * rejected / over the delivery limit --> chat.writes.dead-letter (fanout) --> chat.writes.dead
  * </pre>

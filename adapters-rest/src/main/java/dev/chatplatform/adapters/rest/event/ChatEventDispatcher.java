@@ -18,12 +18,15 @@ import java.util.function.LongSupplier;
  * Hands each event of this instance's queue to the local subscribers of its chat, encoding the frame
  * once for all of them.
  * <p>
- * Order: the worker publishes each batch in (chat, message number) order, but two worker consumers'
- * batches can interleave. So per chat, a {@code message.created} whose predecessor has not been seen
- * is held, for at most the reorder window, and released in number order as soon as the gap fills or
- * the window ends (a number can be missing for good: a create whose publish failed after its number
- * was taken). Other events of a chat that has held ones queue behind them. The first event of a chat
- * after its first subscriber arrived is held too: the dispatcher does not know yet which number comes next.
+ * Order: the worker persists the write queue in queue order, one batch after another, and publishes
+ * each batch's events in (chat, message number) order. The queue's order is the order the API
+ * instances' publishes reached the broker, which can differ from number order by a few messages at a
+ * batch boundary (two posts take numbers n and n+1, and n+1 is published first). So per chat, a
+ * {@code message.created} whose predecessor has not been seen is held, for at most the reorder window,
+ * and released in number order as soon as the gap fills or the window ends (a number can be missing
+ * for good: a create whose publish failed after its number was taken). Other events of a chat that has
+ * held ones queue behind them. A chat's first subscriber tells the dispatcher the chat's newest message
+ * number as the subscription opened, so the next number is known from the start.
  */
 public final class ChatEventDispatcher {
 
@@ -40,10 +43,26 @@ public final class ChatEventDispatcher {
         this.nanoClock = nanoClock;
     }
 
+    /**
+     * Adds a subscriber of {@code chat}, whose newest message number was {@code newestMessageNumber} as
+     * the subscription opened (0: no messages yet).
+     */
+    void subscribe(Subscription chat, Subscriber subscriber, long newestMessageNumber) {
+        add(chat, subscriber, newestMessageNumber + 1);
+    }
+
+    /** Adds a subscriber without telling the chat's newest number: its next event is held for the window, to learn it. */
     void subscribe(Subscription chat, Subscriber subscriber) {
+        add(chat, subscriber, 0);
+    }
+
+    private void add(Subscription chat, Subscriber subscriber, long nextMessageNumber) {
         chats.compute(chat, (key, channel) -> {
             ChatChannel existing = channel == null ? new ChatChannel() : channel;
             existing.subscribers.add(subscriber);
+            if (nextMessageNumber > 0) {
+                existing.expectFrom(nextMessageNumber);
+            }
             return existing;
         });
     }
@@ -108,6 +127,13 @@ public final class ChatEventDispatcher {
                 heldSince = now;
             }
             held.computeIfAbsent(number, n -> new ArrayList<>()).add(frame);
+        }
+
+        /** Learns the next number from a subscription, while the channel has not learnt it from events. */
+        synchronized void expectFrom(long next) {
+            if (expected == 0 && held.isEmpty()) {
+                expected = next;
+            }
         }
 
         synchronized void releaseIfOverdue(long now) {

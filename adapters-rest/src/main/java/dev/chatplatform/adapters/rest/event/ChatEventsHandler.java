@@ -34,7 +34,8 @@ public final class ChatEventsHandler extends TextWebSocketHandler {
         WebSocketSubscriber subscriber = new WebSocketSubscriber(session, bufferSize, sendTimeLimit);
         subscribers.put(session.getId(), subscriber);
         subscriber.start();
-        dispatcher.subscribe(subscription(session), subscriber);
+        dispatcher.subscribe(subscription(session), subscriber,
+                (Long) session.getAttributes().getOrDefault(ChatEventsHandshake.NEWEST_MESSAGE, 0L));
     }
 
     @Override

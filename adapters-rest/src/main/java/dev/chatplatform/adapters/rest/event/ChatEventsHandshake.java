@@ -4,6 +4,7 @@ import dev.chatplatform.adapters.rest.PathValues;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.SubscribeToChatUseCase;
+import dev.chatplatform.application.port.in.SubscribeToChatUseCase.Subscribed;
 import dev.chatplatform.domain.InvalidValueException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ChatEventsHandshake implements HandshakeInterceptor {
 
     static final String SUBSCRIPTION = "chat.subscription";
+    static final String NEWEST_MESSAGE = "chat.newest-message";
     private static final Pattern PATH = Pattern.compile(".*/api/v1/applications/([^/]+)/chats/([^/]+)/events/?$");
 
     private final SubscribeToChatUseCase subscribe;
@@ -38,8 +40,10 @@ public final class ChatEventsHandshake implements HandshakeInterceptor {
             if (!path.matches()) {
                 throw new NotFoundException("chat");
             }
-            attributes.put(SUBSCRIPTION, subscribe.subscribe(PathValues.token(path.group(1)),
-                    PathValues.chatNumber(Long.parseLong(path.group(2)))));
+            Subscribed subscribed = subscribe.subscribe(PathValues.token(path.group(1)),
+                    PathValues.chatNumber(Long.parseLong(path.group(2))));
+            attributes.put(SUBSCRIPTION, subscribed.subscription());
+            attributes.put(NEWEST_MESSAGE, subscribed.newestMessageNumber());
             return true;
         } catch (NotFoundException | InvalidValueException | NumberFormatException e) {
             response.setStatusCode(HttpStatus.NOT_FOUND);

@@ -45,6 +45,37 @@ class ChatEventDispatcherTest {
     }
 
     @Test
+    void givenTheNewestNumberAtSubscription_whenTheNextMessageArrives_thenItIsSentAtOnce() {
+        dispatcher.subscribe(CHAT, subscriber, 41);
+
+        dispatcher.dispatch(List.of(created(42)));
+
+        assertThat(subscriber.numbers()).containsExactly(42L);
+    }
+
+    @Test
+    void givenAnEmptyChatAtSubscription_whenItsSecondMessageComesFirst_thenItWaitsForTheFirst() {
+        dispatcher.subscribe(CHAT, subscriber, 0);
+
+        dispatcher.dispatch(List.of(created(2)));
+        assertThat(subscriber.numbers()).isEmpty();
+        dispatcher.dispatch(List.of(created(1)));
+
+        assertThat(subscriber.numbers()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void givenAChatWhoseOrderIsKnown_whenAnotherSubscriberArrives_thenTheKnownOrderStands() {
+        dispatcher.subscribe(CHAT, subscriber, 5);
+        dispatcher.dispatch(List.of(created(7)));
+
+        dispatcher.subscribe(CHAT, new Recording(), 7);
+        dispatcher.dispatch(List.of(created(6)));
+
+        assertThat(subscriber.numbers()).containsExactly(6L, 7L);
+    }
+
+    @Test
     void givenInterleavedBatches_whenDispatched_thenMessagesArriveInNumberOrder() {
         dispatcher.subscribe(CHAT, subscriber);
         dispatcher.dispatch(List.of(created(1)));

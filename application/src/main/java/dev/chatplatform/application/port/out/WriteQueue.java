@@ -16,11 +16,29 @@ public interface WriteQueue {
 
     void publish(Chat chat);
 
-    void publish(Message message);
+    /** Sends a message's command and waits for the broker's confirm. */
+    default void publish(Message message) {
+        send(message).await();
+    }
+
+    /**
+     * Hands a message's command to the broker and returns without waiting for its confirm. Commands
+     * sent one after another reach the queue in about that order: sends on different channels of the
+     * connection can overtake each other by a few places.
+     * Only a confirmed command is durable.
+     */
+    Confirmation send(Message message);
 
     void publish(User user);
 
     void publish(ReactionAdded reaction);
 
     void publish(Receipt receipt);
+
+    /** The broker's answer to one {@link #send}. */
+    interface Confirmation {
+
+        /** Returns once the broker confirmed the command; throws DependencyUnavailableException otherwise. */
+        void await();
+    }
 }

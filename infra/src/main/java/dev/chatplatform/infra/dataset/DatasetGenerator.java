@@ -1,6 +1,7 @@
 package dev.chatplatform.infra.dataset;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import dev.chatplatform.adapters.persistence.JsonColumns;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
 import dev.chatplatform.adapters.persistence.chat.SearchText;
@@ -230,14 +231,22 @@ class DatasetGenerator {
         });
     }
 
-    /** The adapter's own refresh: search_text and its grams exactly as a chat's save writes them. */
+    /**
+     * The adapter's own refresh: search_text and its grams exactly as a chat's save writes them. Runs on
+     * {@link #WRITERS} threads over disjoint runs of chats (no user row is locked: lockUsers false).
+     */
     private void refreshSearchText(long app, DatasetPlan plan) {
-        for (int from = 0; from < plan.chats(); from += CHATS_PER_SEARCH_REFRESH) {
-            TreeSet<Long> numbers = new TreeSet<>();
-            for (int c = from; c < Math.min(plan.chats(), from + CHATS_PER_SEARCH_REFRESH); c++) {
-                numbers.add(plan.number(c));
+        try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (int from = 0; from < plan.chats(); from += CHATS_PER_SEARCH_REFRESH) {
+                TreeSet<Long> numbers = new TreeSet<>();
+                for (int c = from; c < Math.min(plan.chats(), from + CHATS_PER_SEARCH_REFRESH); c++) {
+                    numbers.add(plan.number(c));
+                }
+                runs.add(CompletableFuture.runAsync(
+                        () -> transactions.executeWithoutResult(status -> searchText.refresh(app, numbers, false)), pool));
             }
-            transactions.executeWithoutResult(status -> searchText.refresh(app, numbers, false));
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
         }
     }
 
@@ -285,8 +294,8 @@ class DatasetGenerator {
     private void writeMessages(long app, DatasetPlan plan, MessageTexts texts, Totals totals, Queries queries)
             throws Exception {
         index.ensureIndex();
-        String refreshBefore = refreshInterval();
-        setRefreshInterval("-1");
+        IndexSettings before = indexSettings();
+        setIndexSettings(new IndexSettings("-1", TranslogDurability.Async));
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         ExecutorService indexers = Executors.newFixedThreadPool(INDEXERS);
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -341,7 +350,7 @@ class DatasetGenerator {
             indexers.shutdown();
             writers.awaitTermination(10, TimeUnit.MINUTES);
             indexers.awaitTermination(10, TimeUnit.MINUTES);
-            setRefreshInterval(refreshBefore);
+            setIndexSettings(before);
             elasticsearch.indices().refresh(r -> r.index(indexName));
         }
         if (failure.get() != null) {
@@ -350,6 +359,8 @@ class DatasetGenerator {
         double s = (System.nanoTime() - started) / 1e9;
         log("  messages: %,d rows (%,.0f rows/s) and %,d documents (%,.0f docs/s) in %.1f s; %,d reactions",
                 written.get(), written.get() / s, indexed.get(), indexed.get() / s, s, totals.reactions.get());
+        log("  busy: MySQL writers %.1f s, Elasticsearch indexers %.1f s (summed over %d and %d threads)",
+                totals.writeNanos.get() / 1e9, totals.indexNanos.get() / 1e9, WRITERS, INDEXERS);
     }
 
     /** One to three reactions of different participants, now and then claps with a score above one. */
@@ -378,13 +389,17 @@ class DatasetGenerator {
             throws InterruptedException {
         inFlight.acquire();
         CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
             transactions.executeWithoutResult(status -> write(batch));
+            totals.writeNanos.addAndGet(System.nanoTime() - started);
             written.addAndGet(batch.messages.size());
             totals.reactions.addAndGet(batch.reactions.size());
             totals.reactedMessages.addAndGet(batch.messages.stream().filter(m -> !m.reactions().isEmpty()).count());
         }, writers);
         CompletableFuture<Void> indexing = CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
             List<Message> rejected = index.indexAll(batch.messages);
+            totals.indexNanos.addAndGet(System.nanoTime() - started);
             if (!rejected.isEmpty()) {
                 throw new IllegalStateException("Elasticsearch rejected " + rejected.size() + " documents");
             }
@@ -459,16 +474,27 @@ class DatasetGenerator {
 
     // --- Elasticsearch settings ----------------------------------------------------------------------
 
-    private String refreshInterval() throws IOException {
-        var settings = elasticsearch.indices().getSettings(g -> g.index(indexName).includeDefaults(true)).get(indexName);
-        var value = settings.settings() == null || settings.settings().index() == null ? null
-                : settings.settings().index().refreshInterval();
-        return value == null ? "1s" : value.time();
+    /** What a bulk load changes for its duration: no refreshes, and no fsync of the translog per request. */
+    private record IndexSettings(String refreshInterval, TranslogDurability durability) {
     }
 
-    private void setRefreshInterval(String interval) throws IOException {
-        elasticsearch.indices().putSettings(p -> p.index(indexName).settings(s -> s.refreshInterval(t -> t.time(interval))));
-        log("  %s: refresh_interval %s", indexName, interval);
+    private IndexSettings indexSettings() throws IOException {
+        var index = elasticsearch.indices().getSettings(g -> g.index(indexName).includeDefaults(true)).get(indexName);
+        var settings = index.settings() == null ? null : index.settings().index();
+        var defaults = index.defaults() == null ? null : index.defaults().index();
+        String refresh = settings != null && settings.refreshInterval() != null ? settings.refreshInterval().time()
+                : defaults != null && defaults.refreshInterval() != null ? defaults.refreshInterval().time() : "1s";
+        TranslogDurability durability = settings != null && settings.translog() != null && settings.translog().durability() != null
+                ? settings.translog().durability() : TranslogDurability.Request;
+        return new IndexSettings(refresh, durability);
+    }
+
+    private void setIndexSettings(IndexSettings settings) throws IOException {
+        elasticsearch.indices().putSettings(p -> p.index(indexName).settings(s -> s
+                .refreshInterval(t -> t.time(settings.refreshInterval()))
+                .translog(t -> t.durability(settings.durability()))));
+        log("  %s: refresh_interval %s, translog.durability %s", indexName, settings.refreshInterval(),
+                settings.durability().jsonValue());
     }
 
     // --- output --------------------------------------------------------------------------------------
@@ -561,6 +587,9 @@ class DatasetGenerator {
         final AtomicLong receipts = new AtomicLong();
         final AtomicLong reactions = new AtomicLong();
         final AtomicLong reactedMessages = new AtomicLong();
+        /** Time spent in MySQL transactions and Elasticsearch bulk requests, summed over the threads. */
+        final AtomicLong writeNanos = new AtomicLong();
+        final AtomicLong indexNanos = new AtomicLong();
     }
 
     private static final class Batch {

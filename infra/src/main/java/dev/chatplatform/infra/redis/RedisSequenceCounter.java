@@ -39,6 +39,16 @@ public class RedisSequenceCounter implements SequenceCounter {
             end
             return 0""";
 
+    /**
+     * Moves a counter forward to at least ARGV[1] numbers handed out and a ceiling of at least ARGV[2],
+     * creating it if absent: for numbers handed out outside the API (the data set's bulk load).
+     */
+    private static final String ADVANCE = """
+            local n = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
+            local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
+            redis.call('HSET', KEYS[1], 'n', math.max(n, tonumber(ARGV[1])), 'ceil', math.max(ceil, tonumber(ARGV[2])))
+            return 0""";
+
     private final UnifiedJedis redis;
 
     public RedisSequenceCounter(UnifiedJedis redis) {
@@ -70,6 +80,20 @@ public class RedisSequenceCounter implements SequenceCounter {
     @Override
     public void raiseCeiling(SequenceKey key, long ceiling) {
         Redis.run(() -> redis.eval(RAISE, List.of(redisKey(key)), List.of(Long.toString(ceiling))));
+    }
+
+    /**
+     * Records numbers up to {@code handedOut} as used, with a ceiling of at least {@code ceiling} (which
+     * the caller has reserved durably). Never moves a counter back.
+     */
+    public void advance(SequenceKey key, long handedOut, long ceiling) {
+        Redis.run(() -> redis.eval(ADVANCE, List.of(redisKey(key)), List.of(Long.toString(handedOut), Long.toString(ceiling))));
+    }
+
+    /** How many numbers the counter has handed out; -1 if it does not exist. */
+    public long handedOut(SequenceKey key) {
+        String n = Redis.call(() -> redis.hget(redisKey(key), "n"));
+        return n == null ? -1 : Long.parseLong(n);
     }
 
     static String redisKey(SequenceKey key) {

@@ -26,12 +26,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The running system under test: the API and the worker as child processes of this JVM, started from
@@ -299,7 +301,19 @@ final class Platform implements AutoCloseable {
                 "-Xmx512m", "-Dloader.main=" + mainClass, "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
+        environment(builder.environment());
+        builder.environment().putAll(overrides);
+        try {
+            Process process = builder.start();
+            log("started %s (pid %d), log %s", kind, process.pid(), log);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the " + kind, e);
+        }
+    }
+
+    /** The platform's CHAT_* settings, in place of any the test JVM inherited. */
+    private void environment(Map<String, String> env) {
         env.keySet().removeIf(name -> name.startsWith("CHAT_"));
         env.put("CHAT_DB_URL", services.databaseUrl(database));
         env.put("CHAT_DB_USER", services.dbUser());
@@ -326,13 +340,42 @@ final class Platform implements AutoCloseable {
             env.put("CHAT_EVENTS_REORDERWINDOW", reorderWindow);
         }
         env.putAll(services.dialectEnvironment());
-        env.putAll(overrides);
+    }
+
+    /**
+     * Runs the jar's data set generator (scripts/dataset.sh's entrypoint) against this platform: its API,
+     * database, Redis database and index. Writes dataset.env and dataset-queries.tsv into {@code out};
+     * returns the exit code. Killed after {@code timeout}.
+     */
+    int runDataset(Path out, Duration timeout, String... args) {
+        Path log = logDir.resolve("dataset-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dloader.main=dev.chatplatform.infra.dataset.DatasetApplication", "-jar", jar.toString(),
+                "--out", out.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        environment(builder.environment());
+        builder.environment().put("CHAT_DATASET_API", "http://127.0.0.1:" + apiPort);
         try {
             Process process = builder.start();
-            log("started %s (pid %d), log %s", kind, process.pid(), log);
-            return process;
+            log("started the data set generator (pid %d), log %s", process.pid(), log);
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("the data set generator did not finish within " + timeout + ":\n"
+                        + String.join("\n", Files.readAllLines(log)));
+            }
+            log("data set generator exited with %d:%n%s", process.exitValue(), Files.readAllLines(log).stream()
+                    .filter(line -> line.startsWith("[dataset]")).collect(Collectors.joining("\n")));
+            if (process.exitValue() != 0) {
+                log("its whole log:%n%s", Files.readString(log));
+            }
+            return process.exitValue();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the " + kind, e);
+            throw new UncheckedIOException("could not run the data set generator", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -246,7 +246,8 @@ launch_mariadb() {
   log "starting MariaDB on $HOST:$DB_PORT (socket $DB_SOCK)"
   launch mariadb "$LOGS/mariadb.log" mariadbd --no-defaults --user=mysql --datadir="$DB_DATA" \
     --socket="$DB_SOCK" --pid-file="$DB_PID" --bind-address="$HOST" --port="$DB_PORT" \
-    --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+    --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-buffer-pool-size="${CHAT_DB_BUFFER_POOL:-2G}"
 }
 
 launch_redis() {

@@ -16,7 +16,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 final class Recorded {
 
     private static final Map<String, Latencies> LATENCIES = new ConcurrentHashMap<>();
-    private static final Map<String, long[]> SPANS = new ConcurrentHashMap<>();
 
     private Recorded() {
     }
@@ -32,22 +31,12 @@ final class Recorded {
                     } else {
                         latencies.add(session.getLong("rt") * 1_000_000L);
                     }
-                    long now = System.nanoTime();
-                    SPANS.compute(key, (k, span) -> span == null ? new long[] {now, now}
-                            : new long[] {Math.min(span[0], now), Math.max(span[1], now)});
                     return session;
                 });
     }
 
-    /** Writes every recorded key's figures and its achieved rate (answers per second over its span). */
+    /** Writes every recorded key's figures (the report divides the answers by the step's duration). */
     static void writeResults() {
-        LATENCIES.forEach((key, latencies) -> {
-            Latencies.Summary summary = latencies.summary();
-            Results.put("http." + key, summary);
-            long[] span = SPANS.get(key);
-            if (span != null && span[1] > span[0]) {
-                Results.put("http." + key + ".per_s", (summary.count() + summary.errors()) / ((span[1] - span[0]) / 1e9));
-            }
-        });
+        LATENCIES.forEach((key, latencies) -> Results.put("http." + key, latencies.summary()));
     }
 }

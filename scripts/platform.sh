@@ -27,7 +27,7 @@ build() {
   # Rebuild when any source is newer than the jar (or there is no jar).
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
     log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package)
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
   fi
 }
 

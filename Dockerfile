@@ -9,10 +9,11 @@ COPY adapters-persistence/pom.xml adapters-persistence/
 COPY adapters-search/pom.xml adapters-search/
 COPY worker/pom.xml worker/
 COPY infra/pom.xml infra/
+COPY benchmarks/pom.xml benchmarks/
 # Dependencies first, so a code change does not download the world again.
-RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=domain,application,adapters-rest,adapters-persistence,adapters-search,worker || true
+RUN mvn -B -q -pl infra -am dependency:go-offline -DexcludeArtifactIds=domain,application,adapters-rest,adapters-persistence,adapters-search,worker || true
 COPY . .
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -DskipTests -pl infra -am package
 
 FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

@@ -4,6 +4,10 @@
 #   scripts/platform.sh start     install + start what is missing, build the jar, start API and worker
 #   scripts/platform.sh stop      stop API and worker (add --all to stop the services too)
 #   scripts/platform.sh status
+#   scripts/platform.sh stop worker|api    stop one process (the backlog benchmark stops the worker)
+#   scripts/platform.sh start worker|api   start one process on services already running
+# Variables the caller set (CHAT_RABBIT_VHOST, CHAT_DB_URL, ...) win over the services' defaults, so a
+# second stack can run beside the first on its own ports, vhost, database and Redis database.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,9 +25,9 @@ healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health" 2>/dev/n
 
 build() {
   # Rebuild when any source is newer than the jar (or there is no jar).
-  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/.run" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
     log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package)
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
   fi
 }
 
@@ -53,6 +57,16 @@ await() { # name port
   log "$name is up on port $port"
 }
 
+# Exports the services' variables the caller has not set already.
+use_env() {
+  local line assignment
+  while IFS= read -r line; do
+    assignment=${line#export }
+    local name=${assignment%%=*}
+    [[ -n "${!name:-}" ]] || export "$assignment"
+  done <<<"$1"
+}
+
 stop_one() {
   local name=$1
   if alive "$name"; then
@@ -69,8 +83,21 @@ case "${1:-start}" in
   start)
     # shellcheck source=scripts/java-env.sh
     source "$ROOT/scripts/java-env.sh"
+    case "${2:-}" in
+      api|worker)
+        use_env "$("$ROOT/scripts/services.sh" env)"
+        build
+        if [[ $2 == api ]]; then
+          launch api dev.chatplatform.infra.api.ApiApplication "$API_PORT"; await api "$API_PORT"
+        else
+          launch worker dev.chatplatform.infra.worker.WorkerApplication "$WORKER_PORT"; await worker "$WORKER_PORT"
+        fi
+        exit 0 ;;
+      "") ;;
+      *) echo "usage: $0 start [api|worker]" >&2; exit 2 ;;
+    esac
     envs="$("$ROOT/scripts/services.sh" start)" || { log "services failed to start"; exit 1; }
-    eval "$envs"
+    use_env "$envs"
     build
     launch api dev.chatplatform.infra.api.ApiApplication "$API_PORT"
     launch worker dev.chatplatform.infra.worker.WorkerApplication "$WORKER_PORT"
@@ -79,6 +106,9 @@ case "${1:-start}" in
     log "ready: API on http://localhost:$API_PORT (OpenAPI at /v3/api-docs), worker health on :$WORKER_PORT/actuator/health"
     ;;
   stop)
+    case "${2:-}" in
+      api|worker) stop_one "$2"; exit 0 ;;
+    esac
     stop_one api
     stop_one worker
     if [[ "${2:-}" == "--all" ]]; then "$ROOT/scripts/services.sh" stop; fi
@@ -90,5 +120,5 @@ case "${1:-start}" in
     "$ROOT/scripts/services.sh" status
     ;;
   *)
-    echo "usage: $0 start|stop [--all]|status" >&2; exit 2 ;;
+    echo "usage: $0 start [api|worker]|stop [--all|api|worker]|status" >&2; exit 2 ;;
 esac

@@ -29,3 +29,17 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
 fi
 
 mvn -B verify "$@"
+
+# The benchmarks' smoke run (issue 5), so they cannot rot: the platform on this machine, a tiny data set
+# made through the API, a few seconds per step at low rates. It fails if a step fails or reports no figures;
+# it asserts no timing. The platform is stopped afterwards only if this script started it.
+platform_status="$(scripts/platform.sh status || true)"
+if ! grep -q '^api: up' <<<"$platform_status"; then
+  started_platform=1
+fi
+scripts/platform.sh start
+smoke="$ROOT/.run/smoke"
+rm -rf "$smoke"; mkdir -p "$smoke"
+CHAT_BENCH_DATASET="$smoke/dataset.env" CHAT_BENCH_QUERIES="$smoke/dataset-queries.tsv" \
+  CHAT_BENCH_API="http://localhost:${CHAT_API_PORT:-8080}" scripts/benchmark.sh --smoke
+if [[ -n "${started_platform:-}" ]]; then scripts/platform.sh stop; fi

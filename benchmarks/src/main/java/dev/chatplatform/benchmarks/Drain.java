@@ -1,0 +1,223 @@
+package dev.chatplatform.benchmarks;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.reaction.ReactionSummary;
+import dev.chatplatform.worker.messaging.WriteCodec;
+import dev.chatplatform.worker.messaging.WriteTopology;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The backlog drain. {@code enqueue}: with the worker stopped, publishes N message commands straight to
+ * the write exchange, encoded by the worker's own WriteCodec and routed as the API routes them, with
+ * message numbers taken the way the API takes them (durable reservation in MySQL first, then the Redis
+ * counter's ceiling raised, then the numbers claimed atomically), so nothing collides with the data set
+ * or with messages posted later. {@code watch}: after the worker is started, reads its counters
+ * (chat.worker.persisted, chat.worker.indexed) until both have counted N, and reports the rates.
+ */
+public final class Drain {
+
+    /** Claims ARGV[1] numbers at once: the first one, -1 if the counter is missing, -2 if over the ceiling. */
+    private static final String CLAIM = """
+            local n = redis.call('HGET', KEYS[1], 'n')
+            if not n then return -1 end
+            local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
+            n = tonumber(n)
+            local k = tonumber(ARGV[1])
+            if n + k > ceil then return -2 end
+            redis.call('HSET', KEYS[1], 'n', n + k)
+            return n + 1""";
+
+    /** As RedisSequenceCounter's CREATE (a missing counter seeded at the durable mark) and RAISE. */
+    private static final String SEED = """
+            if redis.call('HEXISTS', KEYS[1], 'n') == 0 then
+              redis.call('HSET', KEYS[1], 'n', ARGV[1], 'ceil', ARGV[1])
+            end
+            return 0""";
+    private static final String RAISE = """
+            if redis.call('HEXISTS', KEYS[1], 'n') == 1 and
+               tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0') then
+              redis.call('HSET', KEYS[1], 'ceil', ARGV[1])
+            end
+            return 0""";
+    private static final String RESERVE = """
+            INSERT INTO number_reservations (app_id, scope, reserved_up_to) VALUES (?, ?, ?)
+            ON DUPLICATE KEY UPDATE reserved_up_to = GREATEST(reserved_up_to, VALUES(reserved_up_to))""";
+    private static final String RESERVED = "SELECT reserved_up_to FROM number_reservations WHERE app_id = ? AND scope = ?";
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "" : args[0]) {
+            case "enqueue" -> enqueue();
+            case "watch" -> watch();
+            default -> throw new IllegalArgumentException("usage: Drain enqueue|watch");
+        }
+    }
+
+    static void enqueue() throws Exception {
+        long total = Settings.intProp("bench.drain.messages", 1_000_000);
+        long app = Settings.appId();
+        int chats = (int) Math.min(Settings.chats(), Settings.intProp("bench.drain.chats", 1000));
+        List<String> words = Settings.queries("content");
+        WriteCodec codec = new WriteCodec();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json").deliveryMode(2).build();
+        long start = System.nanoTime();
+        long published = 0;
+        try (Jedis redis = redis(); java.sql.Connection db = Settings.mysql();
+             Connection connection = Rabbit.connect("bench-drain"); Channel channel = connection.createChannel()) {
+            Confirms confirms = new Confirms(channel, 2000);
+            for (int c = 0; c < chats; c++) {
+                long chat = c + 1;
+                long count = total / chats + (c < total % chats ? 1 : 0);
+                long first = claim(redis, db, app, chat, count);
+                for (long m = 0; m < count; m++) {
+                    Instant now = Instant.now();
+                    Message message = new Message(new AppId(app), new ChatNumber(chat), new MessageNumber(first + m),
+                            new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
+                    confirms.beforePublish();
+                    channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, properties,
+                            codec.encode(message));
+                    published++;
+                }
+            }
+            confirms.awaitAll();
+            if (confirms.nacked() > 0) {
+                throw new IllegalStateException(confirms.nacked() + " publishes were nacked");
+            }
+        }
+        Results.put("drain.messages", published);
+        Results.put("drain.chats", chats);
+        Results.put("drain.enqueued_per_s", published / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private static String body(List<String> words) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder body = new StringBuilder("backlog");
+        int n = 4 + random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            body.append(' ').append(words.get(random.nextInt(words.size())));
+        }
+        return body.toString();
+    }
+
+    /** Claims {@code count} consecutive message numbers of a chat, as NumberAllocator would one by one. */
+    static long claim(Jedis redis, java.sql.Connection db, long app, long chat, long count) throws Exception {
+        String key = "seq:" + app + ":" + chat;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long result = (Long) redis.eval(CLAIM, List.of(key), List.of(Long.toString(count)));
+            if (result > 0) {
+                return result;
+            }
+            if (result == -1) {
+                redis.eval(SEED, List.of(key), List.of(Long.toString(reserved(db, app, chat))));
+                continue;
+            }
+            long handedOut = Long.parseLong(redis.hget(key, "n"));
+            long upTo = handedOut + count + 1000;
+            try (PreparedStatement statement = db.prepareStatement(RESERVE)) {
+                statement.setLong(1, app);
+                statement.setLong(2, chat);
+                statement.setLong(3, upTo);
+                statement.executeUpdate();
+            }
+            redis.eval(RAISE, List.of(key), List.of(Long.toString(reserved(db, app, chat))));
+        }
+        throw new IllegalStateException("could not claim " + count + " numbers of chat " + chat);
+    }
+
+    private static long reserved(java.sql.Connection db, long app, long chat) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(RESERVED)) {
+            statement.setLong(1, app);
+            statement.setLong(2, chat);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    static Jedis redis() {
+        return new Jedis(new HostAndPort(Settings.env("CHAT_REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(Settings.env("CHAT_REDIS_PORT", "6379"))),
+                DefaultJedisClientConfig.builder().database(Integer.parseInt(Settings.env("CHAT_REDIS_DATABASE", "0"))).build());
+    }
+
+    /**
+     * Polls the worker's counters (which start at zero with the worker) until both reach N; started before
+     * the worker is. The clock of each rate starts at the last poll that saw that counter at zero (or the
+     * worker not answering yet), so the JVM's start-up is not counted, and stops at the first poll that
+     * sees N: both ends are bounded by the 100 ms poll period.
+     */
+    static void watch() throws Exception {
+        long total = Long.parseLong(Results.read(Results.file()).getOrDefault("drain.messages", "0"));
+        String worker = Settings.prop("bench.worker", "http://127.0.0.1:" + Settings.env("CHAT_WORKER_PORT", "8081"));
+        Duration timeout = Duration.ofSeconds(Settings.intProp("bench.drain.timeout", 1800));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long persistIdle = System.nanoTime(), indexIdle = persistIdle;
+        boolean persistDone = false, indexDone = false;
+        while (!(persistDone && indexDone) && System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            double persisted = counter(http, worker, "chat.worker.persisted");
+            double indexed = counter(http, worker, "chat.worker.indexed");
+            if (persisted == 0) {
+                persistIdle = now;
+            }
+            if (indexed == 0) {
+                indexIdle = now;
+            }
+            if (!persistDone && persisted >= total) {
+                persistDone = true;
+                Results.put("drain.persisted_per_s", total / ((now - persistIdle) / 1e9));
+            }
+            if (!indexDone && indexed >= total) {
+                indexDone = true;
+                Results.put("drain.indexed_per_s", total / ((now - indexIdle) / 1e9));
+            }
+            Thread.sleep(100);
+        }
+        if (!(persistDone && indexDone)) {
+            throw new IllegalStateException("the backlog did not drain within " + timeout);
+        }
+    }
+
+    /** A counter from the worker's Actuator metrics; 0 while the worker is not up yet. */
+    private static double counter(HttpClient http, String worker, String name) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(worker + "/actuator/metrics/" + name))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return 0;
+            }
+            JsonNode node = JsonMapper.builder().build().readTree(response.body());
+            for (JsonNode measurement : node.path("measurements")) {
+                if ("COUNT".equals(measurement.path("statistic").asString(""))) {
+                    return measurement.path("value").asDouble();
+                }
+            }
+            return 0;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+}

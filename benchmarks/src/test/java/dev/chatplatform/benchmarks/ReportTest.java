@@ -1,0 +1,104 @@
+package dev.chatplatform.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report's arithmetic and verdicts on given figures; nothing here is timed. */
+class ReportTest {
+
+    private static Map<String, String> figures() {
+        Map<String, String> results = new LinkedHashMap<>();
+        results.put("meta.post_rates", "500,2000");
+        results.put("meta.post_seconds", "1");
+        results.put("meta.read_seconds", "1");
+        http(results, "post_500", 500, 3, 9, 0);
+        http(results, "post_2000", 1990, 4, 30, 2);
+        results.put("ceiling.redis_incr_per_s", "10000");
+        results.put("ceiling.redis_incr_pipelined_per_s", "200000");
+        results.put("ceiling.rabbit_confirmed_per_s", "5000");
+        latency(results, "lag.persisted", 60, 90);
+        latency(results, "lag.searchable", 900, 1600);
+        results.put("drain.messages", "1000");
+        results.put("drain.persisted_per_s", "25000");
+        results.put("drain.indexed_per_s", "9000");
+        for (String key : new String[] {"inbox_first", "inbox_deep", "inbox_q_name", "inbox_q_phone", "inbox_q_content"}) {
+            http(results, key, 100, 2, 8, 0);
+            latency(results, "sql." + key, 1, 3);
+        }
+        http(results, "search", 100, 10, 60, 0);
+        return results;
+    }
+
+    private static void http(Map<String, String> results, String key, long count, double p50, double p99, long errors) {
+        latency(results, "http." + key, p50, p99);
+        results.put("http." + key + ".count", Long.toString(count));
+        results.put("http." + key + ".errors", Long.toString(errors));
+    }
+
+    private static void latency(Map<String, String> results, String prefix, double p50, double p99) {
+        results.put(prefix + ".count", "100");
+        results.put(prefix + ".errors", "0");
+        results.put(prefix + ".p50_ms", Double.toString(p50));
+        results.put(prefix + ".p99_ms", Double.toString(p99));
+        results.put(prefix + ".max_ms", Double.toString(p99 * 2));
+    }
+
+    @Test
+    void everyFigureStandsBesideItsTargetWithAVerdict() {
+        Report report = new Report(figures());
+        String markdown = report.markdown();
+
+        assertTrue(markdown.contains("| 2000/s | 1990 | 4 | 30 | 60 | 1992 | 2 | **missed** |"), markdown);
+        assertTrue(markdown.contains("| 500/s | 500 | 3 | 9 | 18 | 500 | 0 | p99 met (below target rate) |"), markdown);
+        assertTrue(markdown.contains("| 201 -> persisted in MySQL | 100 | 60 | 90 | 180 | 0 | p99 <= 100 ms: **met** |"), markdown);
+        assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 900 | 1600 | 3200 | 0 | p99 <= 1,500 ms: **missed** |"), markdown);
+        assertTrue(markdown.contains("| persisted | 25000 | >= 20,000: **met** |"), markdown);
+        assertTrue(markdown.contains("| first page | 2.0 | 8.0 | 0 | 1.0 | 3.0 | p99 <= 10 ms: **met** |"), markdown);
+        assertTrue(markdown.contains("| per-chat search | 10 | 60 | 0 | **missed** |"), markdown);
+        assertTrue(markdown.contains("500/s, is 10.0% of the confirmed-publish ceiling and 5.0% of the Redis INCR ceiling"), markdown);
+        assertEquals(java.util.List.of(), report.missing());
+    }
+
+    @Test
+    void aStepWithNoFiguresIsNamedAsMissing() {
+        Map<String, String> results = figures();
+        results.keySet().removeIf(key -> key.startsWith("drain.") || key.startsWith("http.search"));
+
+        Report report = new Report(results);
+        report.markdown();
+
+        assertEquals(java.util.List.of("drain", "search"), report.missing());
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        long[] sorted = new long[100];
+        for (int i = 0; i < 100; i++) {
+            sorted[i] = (i + 1) * 1_000_000L;
+        }
+        assertEquals(50.0, Latencies.percentile(sorted, 50));
+        assertEquals(99.0, Latencies.percentile(sorted, 99));
+        assertEquals(0.0, Latencies.percentile(new long[0], 99));
+    }
+
+    @Test
+    void theDataSetFileIsReadAsShellAssignments() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("dataset", ".env");
+        java.nio.file.Files.writeString(file, "# made by dataset.sh\nCHAT_DATASET_TOKEN=abc\nexport CHAT_DATASET_CHATS='12'\n");
+        Map<String, String> values = Settings.readEnvFile(file);
+        assertEquals("abc", values.get("CHAT_DATASET_TOKEN"));
+        assertEquals("12", values.get("CHAT_DATASET_CHATS"));
+    }
+
+    @Test
+    void inboxSqlIsTheAdaptersScanWithItsEscapedPattern() {
+        assertEquals("%50!% off!_now%", InboxSql.pattern("50% OFF_now"));
+        assertTrue(InboxSql.page(true, true).contains("FORCE INDEX (ix_chats_inbox) WHERE c.app_id = ? AND (c.search_text LIKE ? ESCAPE '!')"
+                + " AND c.activity_at <= ? AND (c.activity_at < ? OR c.number < ?) ORDER BY c.app_id DESC, c.activity_at DESC, c.number DESC LIMIT ?"));
+    }
+}

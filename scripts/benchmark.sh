@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 5, against the running stack (scripts/platform.sh start) and a data set
+# (scripts/dataset.sh writes .run/dataset.env and .run/dataset-queries.tsv).
+#   scripts/benchmark.sh           full run (about 15 minutes plus the drain): writes docs/benchmarks.md
+#   scripts/benchmark.sh --smoke   a few seconds a step at low rates: writes .run/bench/benchmarks.md and
+#                                  fails if a step fails or reports no figures (never on a timing)
+# The API's URL comes from CHAT_BENCH_API, else CHAT_DATASET_API in the data set file. The services'
+# addresses come from the CHAT_* variables (scripts/services.sh env for those not set). The drain step
+# stops and restarts the worker with scripts/platform.sh (stop worker / start worker).
+# Without a data set, --smoke makes a tiny one through the API first (ApiSeed).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SMOKE=0
+[[ "${1:-}" == "--smoke" ]] && SMOKE=1
+
+log() { printf '[benchmark] %s\n' "$*" >&2; }
+
+# shellcheck source=scripts/java-env.sh
+source scripts/java-env.sh
+while IFS= read -r line; do
+  assignment=${line#export }; name=${assignment%%=*}
+  [[ -n "${!name:-}" ]] || export "$assignment"
+done <<<"$(scripts/services.sh env)"
+
+OUT="$ROOT/.run/bench"
+DATASET="${CHAT_BENCH_DATASET:-$ROOT/.run/dataset.env}"
+QUERIES="${CHAT_BENCH_QUERIES:-$ROOT/.run/dataset-queries.tsv}"
+rm -rf "$OUT"; mkdir -p "$OUT/gatling"
+RESULTS="$OUT/results.tsv"
+
+if (( SMOKE )); then
+  POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
+  LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
+  DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_RATE=10; READ_SECONDS=3; DEPTH=1; CEILING_SECONDS=2
+  REPORT="$OUT/benchmarks.md"
+else
+  POST_RATES=${CHAT_BENCH_POST_RATES:-500,1000,2000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
+  LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
+  DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_RATE=${CHAT_BENCH_READ_RATE:-100}; READ_SECONDS=30
+  DEPTH=${CHAT_BENCH_DEPTH:-1000}; CEILING_SECONDS=10
+  REPORT="$ROOT/docs/benchmarks.md"
+fi
+
+log "building the benchmarks module"
+mvn -B -q -pl benchmarks -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >"$OUT/build.log" 2>&1 \
+  || { tail -n 40 "$OUT/build.log" >&2; exit 1; }
+CP="$ROOT/benchmarks/target/test-classes:$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
+
+props=(-Dbench.dataset="$DATASET" -Dbench.queries="$QUERIES" -Dbench.results="$RESULTS" -Dbench.gatling="$OUT/gatling"
+       -Dbench.post.rates="$POST_RATES" -Dbench.post.seconds="$POST_SECONDS"
+       -Dbench.lag.rate="$LAG_RATE" -Dbench.lag.seconds="$LAG_SECONDS" -Dbench.lag.probe-rate="$PROBE_RATE"
+       -Dbench.drain.messages="$DRAIN" -Dbench.read.rate="$READ_RATE" -Dbench.read.seconds="$READ_SECONDS"
+       -Dbench.inbox.depth="$DEPTH" -Dbench.ceiling.seconds="$CEILING_SECONDS")
+[[ -n "${CHAT_BENCH_API:-}" ]] && props+=(-Dbench.api="$CHAT_BENCH_API")
+java_run() { "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "${props[@]}" -cp "$CP" "$@"; }
+gatling() { # simulation results-subfolder
+  log "gatling: $1"
+  java_run --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+    io.gatling.app.Gatling --simulation "dev.chatplatform.benchmarks.$1" --results-folder "$OUT/gatling/$2" \
+    >"$OUT/gatling-$2.log" 2>&1 || { tail -n 40 "$OUT/gatling-$2.log" >&2; exit 1; }
+}
+meta() { printf '%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
+
+if [[ ! -f "$DATASET" ]]; then
+  if (( SMOKE )); then
+    log "no data set at $DATASET: making a tiny one through the API"
+    java_run -Dbench.seed.contacts=60 -Dbench.seed.groups=5 -Dbench.seed.messages=400 dev.chatplatform.benchmarks.ApiSeed
+  else
+    log "no data set at $DATASET: run scripts/dataset.sh first"; exit 1
+  fi
+fi
+# shellcheck disable=SC1090
+source "$DATASET"
+
+meta meta.mode "$( ((SMOKE)) && echo smoke || echo full)"
+meta meta.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+meta meta.nproc "$(nproc)"
+meta meta.cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+meta meta.memory "$(free -h | awk '/^Mem:/ {print $2}')"
+meta meta.revision "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' || echo ' (with uncommitted changes)')"
+meta meta.dataset "$CHAT_DATASET_CONTACTS contacts, $CHAT_DATASET_CHATS chats ($CHAT_DATASET_GROUP_CHATS group chats), $CHAT_DATASET_MESSAGES messages"
+meta meta.stack "API ${CHAT_BENCH_API:-$CHAT_DATASET_API}, worker ${CHAT_WORKER_PORT:-8081}; MariaDB, Redis, RabbitMQ, Elasticsearch on the same machine"
+meta meta.biggest_chat "$CHAT_DATASET_BIGGEST_CHAT"
+meta meta.biggest_chat_messages "$CHAT_DATASET_BIGGEST_CHAT_MESSAGES"
+meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
+meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_rate "$READ_RATE"; meta meta.read_seconds "$READ_SECONDS"
+meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
+
+# 1. POST at each rate, then the raw ceilings.
+gatling PostMessageSimulation post
+log "raw ceilings: Redis INCR, RabbitMQ confirmed publishes"
+java_run dev.chatplatform.benchmarks.Ceilings
+# 2. End-to-end lag under load.
+gatling LagSimulation lag
+# 3. Backlog drain: the worker is restarted however this ends.
+log "drain: stopping the worker, enqueueing $DRAIN messages"
+trap 'scripts/platform.sh start worker >&2 || true' EXIT
+scripts/platform.sh stop worker
+java_run dev.chatplatform.benchmarks.Drain enqueue
+java_run dev.chatplatform.benchmarks.Drain watch &
+watcher=$!
+trap 'kill "$watcher" 2>/dev/null; scripts/platform.sh start worker >&2 || true' EXIT
+scripts/platform.sh start worker
+trap - EXIT
+wait "$watcher"
+# 4 and 5. Inbox pages and searches over HTTP, then the bare SQL of the same pages.
+gatling ReadSimulation read
+log "inbox: the same pages as bare SQL"
+java_run dev.chatplatform.benchmarks.InboxSql
+
+if (( SMOKE )); then
+  java_run dev.chatplatform.benchmarks.Report "$REPORT" --require
+else
+  java_run dev.chatplatform.benchmarks.Report "$REPORT"
+fi
+log "report: $REPORT (Gatling's HTML reports under .run/bench/gatling)"

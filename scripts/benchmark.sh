@@ -63,6 +63,10 @@ gatling() { # simulation results-subfolder
     >"$OUT/gatling-$2.log" 2>&1 || { tail -n 40 "$OUT/gatling-$2.log" >&2; exit 1; }
 }
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
+# CPU profiles (JFR) of the API during the POST step and of the worker during the drain, full runs only
+# (CHAT_BENCH_PROFILE=0 turns them off); their summaries go at the end of the report.
+PROFILE=$(( SMOKE ? 0 : ${CHAT_BENCH_PROFILE:-1} ))
+profile() { (( PROFILE )) && scripts/profile.sh "$@" >/dev/null || true; }
 
 if [[ ! -f "$DATASET" ]]; then
   if (( SMOKE )); then
@@ -90,7 +94,9 @@ meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_rate "$READ_RATE"; meta m
 meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 
 # 1. POST at each rate, then the raw ceilings.
+profile start api post-api
 gatling PostMessageSimulation post
+profile stop api post-api
 log "raw ceilings: Redis INCR, RabbitMQ confirmed publishes"
 java_run dev.chatplatform.benchmarks.Ceilings
 # 2. End-to-end lag under load.
@@ -105,7 +111,9 @@ watcher=$!
 trap 'kill "$watcher" 2>/dev/null; scripts/platform.sh start worker >&2 || true' EXIT
 scripts/platform.sh start worker
 trap - EXIT
+profile start worker drain-worker
 wait "$watcher"
+profile stop worker drain-worker
 # 4 and 5. Inbox pages and searches over HTTP, then the bare SQL of the same pages.
 gatling ReadSimulation read
 log "inbox: the same pages as bare SQL"
@@ -115,5 +123,13 @@ if (( SMOKE )); then
   java_run dev.chatplatform.benchmarks.Report "$REPORT" --require
 else
   java_run dev.chatplatform.benchmarks.Report "$REPORT"
+  if (( PROFILE )); then
+    {
+      printf '\n## Where the CPU went (JFR samples, scripts/profile.sh)\n\n'
+      for p in post-api drain-worker; do
+        [[ -f "$OUT/$p.txt" ]] && { printf '```\n'; cat "$OUT/$p.txt"; printf '```\n\n'; }
+      done
+    } >>"$REPORT"
+  fi
 fi
 log "report: $REPORT (Gatling's HTML reports under .run/bench/gatling)"

@@ -61,6 +61,7 @@ gatling() { # simulation results-subfolder
   java_run --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
     io.gatling.app.Gatling --simulation "dev.chatplatform.benchmarks.$1" --results-folder "$OUT/gatling/$2" \
     >"$OUT/gatling-$2.log" 2>&1 || { tail -n 40 "$OUT/gatling-$2.log" >&2; exit 1; }
+  grep -h '^\[lag\]' "$OUT/gatling-$2.log" >&2 || true  # the probe's own account, kept visible in CI
 }
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
 # CPU profiles (JFR) of the API during the POST step and of the worker during the drain, full runs only
@@ -120,7 +121,8 @@ log "inbox: the same pages as bare SQL"
 java_run dev.chatplatform.benchmarks.InboxSql
 
 if (( SMOKE )); then
-  java_run dev.chatplatform.benchmarks.Report "$REPORT" --require
+  java_run dev.chatplatform.benchmarks.Report "$REPORT" --require \
+    || { for f in "$OUT"/gatling-*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done; exit 1; }
 else
   java_run dev.chatplatform.benchmarks.Report "$REPORT"
   if (( PROFILE )); then

@@ -55,18 +55,32 @@ public final class LagProbe implements AutoCloseable {
 
     public void start(double perSecond) throws Exception {
         db = Settings.mysql();
-        HttpResponse<String> created = post("/chats", "{\"title\":\"lag probe\"}");
-        for (int attempt = 0; created.statusCode() == 503 && attempt < 10; attempt++) {
-            Thread.sleep(1000); // the contract's answer to retry later
-            created = post("/chats", "{\"title\":\"lag probe\"}");
-        }
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("cannot create the probe chat: " + created.statusCode() + " " + created.body());
-        }
-        chat = JSON.readTree(created.body()).path("number").asLong();
+        chat = createChat();
         scheduler.scheduleAtFixedRate(this::probe, 0, (long) (1e6 / perSecond), TimeUnit.MICROSECONDS);
         scheduler.scheduleWithFixedDelay(this::pollMysql, 5, Settings.intProp("bench.lag.sql-poll-ms", 5), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::pollIndex, 20, Settings.intProp("bench.lag.es-poll-ms", 20), TimeUnit.MILLISECONDS);
+    }
+
+    /** The probe's own chat; a 503 or a timeout (the load before may still drain) is retried for 30 s. */
+    private long createChat() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> created = post("/chats", "{\"title\":\"lag probe\"}");
+                if (created.statusCode() == 201) {
+                    return JSON.readTree(created.body()).path("number").asLong();
+                }
+                last = created.statusCode() + " " + created.body();
+                if (created.statusCode() != 503) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(1000); // the contract's answer to a 503: retry later
+        }
+        throw new IllegalStateException("cannot create the probe chat: " + last);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
@@ -163,7 +177,11 @@ public final class LagProbe implements AutoCloseable {
             Thread.sleep(50);
         }
         pollers.shutdownNow();
-        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+            System.err.println("[lag] a probe POST was still running after 10 s");
+        }
+        System.err.printf("[lag] %d probes posted (%d failed), %d never persisted, %d never searchable%n",
+                posted.summary().count(), posted.summary().errors(), unpersisted.size(), unsearchable.size());
         for (int i = 0; i < unpersisted.size(); i++) {
             persisted.error();
         }

@@ -36,17 +36,23 @@ public class LagSimulation extends Simulation {
         try {
             probe.start(Settings.doubleProp("bench.lag.probe-rate", 20));
         } catch (Exception e) {
+            // Printed where benchmark.sh shows it: the report then lists the lag rows as missing.
+            System.err.println("[lag] the probe did not start: " + e);
             throw new IllegalStateException("the lag probe did not start", e);
         }
     }
 
     @Override
     public void after() {
-        Recorded.writeResults();
         try {
-            probe.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("the lag probe did not finish", e);
+            Recorded.writeResults();
+        } finally {
+            try {
+                probe.close();
+            } catch (Exception e) {
+                System.err.println("[lag] the probe did not finish: " + e);
+                throw new IllegalStateException("the lag probe did not finish", e);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -68,11 +69,30 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                         throw e;
                     }
                 }
+            } else {
+                addGramsToAnOlderIndex();
             }
             indexReady = true;
         } catch (IOException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * An index created before bodies were indexed as grams has no body_grams field, and its strict mapping
+     * would reject every new document: the field is added. The documents indexed before stay unsearchable
+     * until they are indexed again (decision 0003 says how).
+     */
+    private void addGramsToAnOlderIndex() throws IOException {
+        boolean hasGrams = client.indices().getMapping(g -> g.index(index)).result().values().stream()
+                .allMatch(mapping -> mapping.mappings().properties().containsKey(BodyGrams.FIELD));
+        if (hasGrams) {
+            return;
+        }
+        client.indices().putMapping(p -> p.index(index).properties(BodyGrams.FIELD, field -> field.text(t -> t
+                .analyzer("keyword").norms(false).indexOptions(IndexOptions.Positions).positionIncrementGap(0))));
+        LOG.warn("index {} predates substring search by grams: added {}; messages indexed before are found by "
+                + "search again once they are indexed again", index, BodyGrams.FIELD);
     }
 
     @Override
@@ -192,8 +212,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
 
     /** Bodies that contain {@code query} as a substring, case-insensitively: what LIKE '%q%' finds. */
     private static Query containing(String query) {
-        String pattern = "*" + escapeWildcard(lowerCase(query)) + "*";
-        return Query.of(q -> q.wildcard(w -> w.field("body_chunks").value(pattern)));
+        return BodyGrams.containing(query);
     }
 
     static String documentId(Message message) {
@@ -206,7 +225,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         document.put("chat_number", message.chatNumber().value());
         document.put("number", message.number().value());
         document.put("body", message.body().value());
-        document.put("body_chunks", BodyChunks.of(message.body().value()));
+        document.put(BodyGrams.FIELD, BodyGrams.of(message.body().value()));
         document.put("created_at", message.createdAt().toEpochMilli());
         document.put("updated_at", message.updatedAt().toEpochMilli());
         return document;
@@ -219,28 +238,6 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 new MessageBody((String) source.get("body")),
                 Instant.ofEpochMilli(((Number) source.get("created_at")).longValue()),
                 Instant.ofEpochMilli(((Number) source.get("updated_at")).longValue()));
-    }
-
-    /**
-     * Lower case as the index's lowercase normalizer has it: one code point at a time. String.toLowerCase
-     * applies context and locale rules (a word-final Σ becomes ς, İ becomes i + U+0307) that the indexed
-     * chunks never had, so such a query could not even find a body equal to itself.
-     */
-    static String lowerCase(String text) {
-        StringBuilder lower = new StringBuilder(text.length());
-        text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
-        return lower.toString();
-    }
-
-    static String escapeWildcard(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if (c == '*' || c == '?' || c == '\\') {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
     }
 
     private static DependencyUnavailableException unavailable(IOException e) {

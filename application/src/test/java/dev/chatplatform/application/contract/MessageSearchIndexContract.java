@@ -91,6 +91,10 @@ public abstract class MessageSearchIndexContract extends PortContract {
             why?                              | y?
             C:\\temp\\file                   | :\\t
             x                                 | x
+            ab                                | ab
+            abc                               | bc
+            baaaab                            | aaaa
+            abcabcabd                         | abcabd
             """)
     void findsTheQueryAnywhereInTheBodyIgnoringCase(String body, String query) {
         post(body);
@@ -110,6 +114,9 @@ public abstract class MessageSearchIndexContract extends PortContract {
             whyX                | y?
             C:temp              | :\\t
             fo                  | foo
+            abcXbcd             | abcd
+            ab                  | abc
+            aaa                 | aaaa
             """)
     void wildcardCharactersAreTakenLiterally(String body, String query) {
         post(body);

@@ -1,0 +1,70 @@
+package dev.chatplatform.adapters.search;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Substring search without n-gram analyzers (this Elasticsearch has none): the body is indexed as the
+ * sequence of its grams, one per code point, in order. The gram at position i is the lower-cased body's
+ * code points [i, i + 3), shorter at the end. The field's analyzer keeps each gram whole (keyword) and its
+ * position_increment_gap of 0 gives the i-th gram position i, so:
+ * <ul>
+ * <li>a q of three code points or more occurs at i exactly when q's grams are the body's grams at i, i+1,
+ *     ... in a row: a span_near of them with no slop, in order;</li>
+ * <li>a shorter q occurs at i exactly when the gram at i starts with it: a prefix query.</li>
+ * </ul>
+ * Both are what {@code LIKE '%q%'} finds, case-insensitively, and both are lookups in the term dictionary
+ * and postings, where the wildcard {@code *q*} they replace walked every distinct body in the index (seconds
+ * at 5 million messages). See docs/decisions/0003-substring-search.md.
+ */
+final class BodyGrams {
+
+    static final String FIELD = "body_grams";
+    static final int LENGTH = 3;
+
+    private BodyGrams() {
+    }
+
+    /** The body's grams, position by position. */
+    static List<String> of(String body) {
+        int[] codePoints = lowerCase(body).codePoints().toArray();
+        List<String> grams = new ArrayList<>(codePoints.length);
+        for (int i = 0; i < codePoints.length; i++) {
+            grams.add(new String(codePoints, i, Math.min(LENGTH, codePoints.length - i)));
+        }
+        return grams;
+    }
+
+    /** Bodies that contain {@code query} as a substring, case-insensitively. */
+    static Query containing(String query) {
+        int[] codePoints = lowerCase(query).codePoints().toArray();
+        if (codePoints.length < LENGTH) {
+            String prefix = new String(codePoints, 0, codePoints.length);
+            return Query.of(q -> q.prefix(p -> p.field(FIELD).value(prefix)));
+        }
+        List<SpanQuery> clauses = new ArrayList<>();
+        for (int i = 0; i + LENGTH <= codePoints.length; i++) {
+            String gram = new String(codePoints, i, LENGTH);
+            clauses.add(SpanQuery.of(s -> s.spanTerm(t -> t.field(FIELD).value(gram))));
+        }
+        if (clauses.size() == 1) {
+            String gram = new String(codePoints, 0, LENGTH);
+            return Query.of(q -> q.term(t -> t.field(FIELD).value(gram)));
+        }
+        return Query.of(q -> q.spanNear(n -> n.clauses(clauses).slop(0).inOrder(true)));
+    }
+
+    /**
+     * Lower case one code point at a time, as Lucene's lowercase filter does. String.toLowerCase applies
+     * context and locale rules (a word-final Σ becomes ς, İ becomes i + U+0307), which would make a body's
+     * grams and a query's grams disagree about the same text.
+     */
+    static String lowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+        return lower.toString();
+    }
+}

@@ -28,6 +28,7 @@ build() {
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
     log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
     (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
+    touch "$JAR" # repackaging leaves an up-to-date jar untouched, which would rebuild it at every start
   fi
 }
 

@@ -18,7 +18,8 @@ if [[ -z "${CHAT_DB_URL:-}" ]]; then
 fi
 if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/.run" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.txt' -o -name pom.xml \) -path '*/src/main/*' -newer "$JAR" -print -quit)" ]]; then
   echo "[dataset] building the jar (mvn package, tests skipped)" >&2
-  (cd "$ROOT" && mvn -B -q -DskipTests package)
+  rm -f "$JAR" # else repackage keeps the bundled modules of the previous build (see platform.sh)
+  (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
 fi
 CSV_ARGS=()
 ARGS=()

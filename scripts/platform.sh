@@ -27,8 +27,10 @@ build() {
   # Rebuild when any source is newer than the jar (or there is no jar).
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
     log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
+    # Without the old jar: Spring Boot's repackage leaves a jar it finds already repackaged as it is, so the
+    # modules it bundles would stay at their previous build.
+    rm -f "$JAR"
     (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
-    touch "$JAR" # repackaging leaves an up-to-date jar untouched, which would rebuild it at every start
   fi
 }
 

@@ -4,6 +4,7 @@ import dev.chatplatform.application.DependencyUnavailableException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -47,12 +48,26 @@ final class Redis {
         } catch (JedisDataException e) {
             throw e; // Redis answered: a bug (a script error), not an outage
         } catch (JedisException e) {
-            // Connection refused or reset, timeouts, and an exhausted pool alike: Redis cannot serve us now.
-            if (FAILURES_IN_A_ROW.incrementAndGet() >= FAILURES_TO_OPEN) {
+            // Connection refused or reset, timeouts: Redis cannot serve us now. A pool with no free
+            // connection after the wait is this process's overload, not Redis away: this command fails,
+            // the ones after it still try (the commands holding the connections fail fast if Redis hangs).
+            if (!poolExhausted(e) && FAILURES_IN_A_ROW.incrementAndGet() >= FAILURES_TO_OPEN) {
                 openUntil = System.nanoTime() + OPEN_NANOS;
             }
             throw new DependencyUnavailableException("redis", e);
         }
+    }
+
+    /** Commons Pool's answer when every connection stayed busy for the whole wait. */
+    static boolean poolExhausted(JedisException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoSuchElementException && cause.getMessage() != null
+                    && (cause.getMessage().startsWith("Timeout waiting for idle object")
+                        || cause.getMessage().startsWith("Pool exhausted"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void run(Runnable command) {

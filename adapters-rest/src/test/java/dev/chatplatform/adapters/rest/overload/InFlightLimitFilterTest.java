@@ -1,0 +1,104 @@
+package dev.chatplatform.adapters.rest.overload;
+
+import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InFlightLimitFilterTest {
+
+    private final InFlightLimitFilter filter = new InFlightLimitFilter(2);
+    private final CountDownLatch entered = new CountDownLatch(2);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService clients = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        clients.shutdownNow();
+    }
+
+    private final FilterChain slow = (request, response) -> {
+        entered.countDown();
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ((MockHttpServletResponse) response).setStatus(201);
+    };
+
+    private static MockHttpServletRequest post(String uri) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+        request.setRequestURI(uri);
+        return request;
+    }
+
+    private MockHttpServletResponse serve(MockHttpServletRequest request, FilterChain chain) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+
+    private void holdBothPermits() throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            clients.submit(() -> serve(post("/api/v1/applications/t/chats"), slow));
+        }
+        assertThat(entered.await(5, TimeUnit.SECONDS)).as("both requests in flight").isTrue();
+    }
+
+    @Test
+    void aRequestOverTheLimitIsAnswered503WithRetryAfterAtOnce() throws Exception {
+        holdBothPermits();
+
+        MockHttpServletResponse third = serve(post("/api/v1/applications/t/chats"),
+                (request, response) -> { throw new AssertionError("must not be served"); });
+
+        assertThat(third.getStatus()).isEqualTo(503);
+        assertThat(third.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(third.getContentType()).startsWith("application/problem+json");
+        assertThat(third.getContentAsString()).contains("\"status\":503", "/problems/overloaded", "retry later");
+        assertThat(filter.shed()).isEqualTo(1);
+    }
+
+    @Test
+    void permitsComeBackWhenRequestsFinishEvenByAnException() throws Exception {
+        assertThatThrownBy(() -> serve(post("/api/v1/x"), (request, response) -> {
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        holdBothPermits();
+        release.countDown();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(serve(post("/api/v1/applications/t/chats"), (request, response) ->
+                ((MockHttpServletResponse) response).setStatus(201)).getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void webSocketUpgradesAndPagesOutsideTheApiAreNotCounted() throws Exception {
+        holdBothPermits();
+        MockHttpServletRequest upgrade = post("/api/v1/applications/t/chats/1/events");
+        upgrade.setMethod("GET");
+        upgrade.addHeader("Upgrade", "websocket");
+
+        assertThat(serve(upgrade, (request, response) -> ((MockHttpServletResponse) response).setStatus(101)).getStatus())
+                .isEqualTo(101);
+        assertThat(serve(post("/console/index.html"), (request, response) ->
+                ((MockHttpServletResponse) response).setStatus(200)).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aLimitUnderOneIsRefused() {
+        assertThatThrownBy(() -> new InFlightLimitFilter(0)).hasMessageContaining("chat.api.max-in-flight");
+    }
+}

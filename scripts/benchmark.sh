@@ -33,12 +33,12 @@ RESULTS="$OUT/results.tsv"
 if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
   LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
-  DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_RATE=10; READ_SECONDS=3; DEPTH=1; CEILING_SECONDS=2
+  DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_RATE=10; READ_SECONDS=3; WARMUP=2; DEPTH=1; CEILING_SECONDS=2
   REPORT="$OUT/benchmarks.md"
 else
   POST_RATES=${CHAT_BENCH_POST_RATES:-500,1000,2000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
   LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
-  DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_RATE=${CHAT_BENCH_READ_RATE:-100}; READ_SECONDS=30
+  DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_RATE=${CHAT_BENCH_READ_RATE:-100}; READ_SECONDS=30; WARMUP=10
   DEPTH=${CHAT_BENCH_DEPTH:-1000}; CEILING_SECONDS=10
   REPORT="$ROOT/docs/benchmarks.md"
 fi
@@ -52,7 +52,7 @@ CP="$ROOT/benchmarks/target/test-classes:$ROOT/benchmarks/target/classes:$(cat "
 props=(-Dbench.dataset="$DATASET" -Dbench.queries="$QUERIES" -Dbench.results="$RESULTS" -Dbench.gatling="$OUT/gatling"
        -Dbench.post.rates="$POST_RATES" -Dbench.post.seconds="$POST_SECONDS"
        -Dbench.lag.rate="$LAG_RATE" -Dbench.lag.seconds="$LAG_SECONDS" -Dbench.lag.probe-rate="$PROBE_RATE"
-       -Dbench.drain.messages="$DRAIN" -Dbench.read.rate="$READ_RATE" -Dbench.read.seconds="$READ_SECONDS"
+       -Dbench.drain.messages="$DRAIN" -Dbench.read.rate="$READ_RATE" -Dbench.read.seconds="$READ_SECONDS" -Dbench.read.warmup-seconds="$WARMUP"
        -Dbench.inbox.depth="$DEPTH" -Dbench.ceiling.seconds="$CEILING_SECONDS")
 [[ -n "${CHAT_BENCH_API:-}" ]] && props+=(-Dbench.api="$CHAT_BENCH_API")
 java_run() { "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "${props[@]}" -cp "$CP" "$@"; }
@@ -92,7 +92,7 @@ meta meta.biggest_chat "$CHAT_DATASET_BIGGEST_CHAT"
 meta meta.biggest_chat_messages "$CHAT_DATASET_BIGGEST_CHAT_MESSAGES"
 meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
 meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_rate "$READ_RATE"; meta meta.read_seconds "$READ_SECONDS"
-meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
+meta meta.read_warmup_seconds "$WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 
 # 1. POST at each rate, then the raw ceilings.
 profile start api post-api

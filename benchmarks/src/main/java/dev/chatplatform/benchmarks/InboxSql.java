@@ -12,10 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The bare SQL of the inbox pages the HTTP benchmark reads, run with JDBC at the same fixed rate: the
- * floor under the API's figures. The statements are those of the persistence adapter's InboxQuery for a
- * scan along ix_chats_inbox (all chats; q checked on each row with search_text LIKE). For q the API may
- * instead look up a short candidate list through chat_search_grams (JdbcChatStore.candidates) and consult
- * the message index for mentions: this is the scan, the plan it falls back to.
+ * floor under the API's figures. Pages are the persistence adapter's InboxQuery scan along ix_chats_inbox.
+ * For q the statements are the adapter's plan for it (JdbcChatStore.candidates): the chats holding the
+ * rarest of a few of q's grams in chat_search_grams, looked up by primary key with q checked on each, or,
+ * when no probed gram is rare enough, the scan with search_text LIKE. The message-content half of q (the
+ * API asks Elasticsearch which chats mention q) has no SQL and is left out.
  */
 public final class InboxSql {
 
@@ -79,9 +80,92 @@ public final class InboxSql {
         for (String kind : List.of("name", "phone", "content")) {
             List<String> values = Settings.queries(kind);
             Results.put("sql.inbox_q_" + kind, FixedRate.run(rate, duration, threads,
-                    () -> read(connections.get(), page(true, false), app,
-                            values.get(ThreadLocalRandom.current().nextInt(values.size())), null, limit)));
+                    () -> textPage(connections.get(), app, values.get(ThreadLocalRandom.current().nextInt(values.size())), limit)));
         }
+    }
+
+    static final int GRAM_LENGTH = 3;
+    static final int PROBES = 6;
+    static final int MAX_CANDIDATES = 1_000;
+
+    /** A first page filtered by q, by the adapter's plan: candidates from the grams, else the scan. */
+    static Position textPage(Connection connection, long app, String q, int limit) throws SQLException {
+        List<Long> candidates = candidates(connection, app, q.toLowerCase(Locale.ROOT));
+        if (candidates == null) {
+            return read(connection, page(true, false), app, q, null, limit);
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        String sql = "SELECT " + COLUMNS + " FROM chats c FORCE INDEX (PRIMARY) WHERE c.app_id = ? AND c.number IN ("
+                + String.join(",", java.util.Collections.nCopies(candidates.size(), "?"))
+                + ") AND (c.search_text LIKE ? ESCAPE '!') ORDER BY c.activity_at DESC, c.number DESC LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            statement.setLong(i++, app);
+            for (long chat : candidates) {
+                statement.setLong(i++, chat);
+            }
+            statement.setString(i++, pattern(q));
+            statement.setInt(i, limit);
+            Position last = null;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getString("participants");
+                    last = new Position(rows.getString("activity_at"), rows.getLong("number"));
+                }
+            }
+            return last;
+        }
+    }
+
+    /** The chats holding q's rarest probed gram when under MAX_CANDIDATES hold it, else null (scan). */
+    static List<Long> candidates(Connection connection, long app, String lowercased) throws SQLException {
+        int[] codePoints = lowercased.codePoints().toArray();
+        int count = codePoints.length - GRAM_LENGTH + 1;
+        if (count <= 0) {
+            return null;
+        }
+        List<String> probes = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(PROBES, count); i++) {
+            int start = PROBES >= count ? i : (int) ((long) i * (count - 1) / (PROBES - 1));
+            String gram = new String(codePoints, start, GRAM_LENGTH);
+            if (!probes.contains(gram)) {
+                probes.add(gram);
+            }
+        }
+        String rarest = null;
+        long fewest = Long.MAX_VALUE;
+        for (String gram : probes) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT chat_number "
+                    + "FROM chat_search_grams WHERE app_id = ? AND gram = ? LIMIT ?) g")) {
+                statement.setLong(1, app);
+                statement.setString(2, gram);
+                statement.setInt(3, MAX_CANDIDATES + 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) < fewest) {
+                        fewest = rows.getLong(1);
+                        rarest = gram;
+                    }
+                }
+            }
+        }
+        if (fewest > MAX_CANDIDATES) {
+            return null;
+        }
+        List<Long> chats = new java.util.ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?")) {
+            statement.setLong(1, app);
+            statement.setString(2, rarest);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    chats.add(rows.getLong(1));
+                }
+            }
+        }
+        return chats;
     }
 
     /** Walks the inbox {@code depth} pages down by keyset, as a client following next_cursor would. */

@@ -155,8 +155,11 @@ public final class Report {
         md.append("\n## 4. Inbox\n\n");
         md.append("Each at ").append(value("meta.read_rate")).append(" requests/s for ").append(value("meta.read_seconds"))
                 .append(" s (Gatling, open model), beside the bare SQL of the same page run with JDBC at the same rate "
-                        + "(the persistence adapter's scan along ix_chats_inbox; for q the scan form, `search_text LIKE`, "
-                        + "which the API replaces by a gram candidate lookup when q is rare). Pages of 50. The deep page is ")
+                        + "(the persistence adapter's scan along ix_chats_inbox; for q its plan: the chats holding q's rarest "
+                        + "gram in chat_search_grams looked up by primary key, or the scan with `search_text LIKE` when no "
+                        + "gram is rare; the API also asks Elasticsearch which chats' messages mention q, which has no SQL). "
+                        + "A warm-up of ").append(value("meta.read_warmup_seconds")).append(" s precedes the steps, unreported. "
+                        + "Pages of 50. The deep page is ")
                 .append(value("meta.inbox_depth")).append(" pages down, its cursor found by walking next_cursor first. "
                         + "Targets: pages p99 <= 10 ms at any depth; q is a search, p99 <= 50 ms.\n\n");
         md.append("| request | API p50 ms | API p99 ms | API errors | SQL p50 ms | SQL p99 ms | target |\n|---|---|---|---|---|---|---|\n");

@@ -56,6 +56,16 @@ public class ReadSimulation extends Simulation {
             PopulationBuilder population = steps.get(i).injectOpen(constantUsersPerSec(rate).during(duration));
             chain = chain == null ? population : population.andThen(chain);
         }
+        // Warm-up, not reported: the first seconds of a JVM compile the read paths, and a fixed-rate step
+        // that began cold would report the compiler in its p99.
+        ScenarioBuilder warmUp = scenario("warm-up").feed(Feeds.queries("name"))
+                .exec(Recorded.request("warmup", http("warm-up inbox").get(base + "/chats").queryParam("limit", limit), 200))
+                .exec(Recorded.request("warmup", http("warm-up q").get(base + "/chats")
+                        .queryParam("limit", limit).queryParam("q", "#{q}"), 200))
+                .exec(Recorded.request("warmup", http("warm-up search")
+                        .get(base + "/chats/" + Settings.biggestChat() + "/messages/search").queryParam("q", "#{q}"), 200));
+        chain = warmUp.injectOpen(constantUsersPerSec(Math.max(1, rate / 4)).during(Duration.ofSeconds(
+                Settings.intProp("bench.read.warmup-seconds", 10)))).andThen(chain);
         setUp(chain).protocols(protocol);
     }
 

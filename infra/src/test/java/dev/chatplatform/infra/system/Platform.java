@@ -62,14 +62,12 @@ final class Platform implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger apiStarts = new AtomicInteger();
     private final AtomicInteger workerStarts = new AtomicInteger();
-    private final AtomicInteger secondApiStarts = new AtomicInteger();
     private final ChatClient client;
     private final Truth truth;
     private volatile Process api;
     private volatile Process worker;
-    /** A second API instance, started by the first test that needs one (the real-time fan-out tests). */
-    private volatile Process secondApi;
-    private volatile int secondApiPort;
+    /** More API instances, started by the tests that need them (the real-time fan-out, load shedding). */
+    private final Map<String, ExtraApi> extraApis = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private Platform(SystemServices services, String runId, Path jar) throws IOException {
@@ -134,20 +132,35 @@ final class Platform implements AutoCloseable {
      * started on the first call and stopped with the platform.
      */
     synchronized URI secondApiUri() {
-        if (secondApi == null || !secondApi.isAlive()) {
+        return extraApiUri("api-b", Map.of());
+    }
+
+    /**
+     * Another API instance on the same services, started on first use under {@code name} with the platform's
+     * environment plus {@code overrides} (e.g. a small CHAT_API_MAX_IN_FLIGHT), stopped with the platform.
+     */
+    synchronized URI extraApiUri(String name, Map<String, String> overrides) {
+        ExtraApi extra = extraApis.get(name);
+        if (extra == null || !extra.process().isAlive()) {
+            int port;
             try {
-                secondApiPort = freePort();
+                port = freePort();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            AtomicInteger starts = extra == null ? new AtomicInteger() : extra.starts();
             long started = System.nanoTime();
-            secondApi = launch("api-b", API_MAIN, secondApiStarts, Map.of("CHAT_API_PORT", Integer.toString(secondApiPort)));
-            URI health = URI.create("http://127.0.0.1:" + secondApiPort + "/actuator/health");
+            Map<String, String> environment = new java.util.HashMap<>(overrides);
+            environment.put("CHAT_API_PORT", Integer.toString(port));
+            Process process = launch(name, API_MAIN, starts, environment);
+            extra = new ExtraApi(process, port, starts);
+            extraApis.put(name, extra);
+            URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
             long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
             while (true) {
-                if (!secondApi.isAlive()) {
-                    throw new IllegalStateException("the second API exited while starting; see "
-                            + logFile("api-b", secondApiStarts.get()));
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the API " + name + " exited while starting; see "
+                            + logFile(name, starts.get()));
                 }
                 try {
                     if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
@@ -161,13 +174,16 @@ final class Platform implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the second API was not healthy within " + STARTUP_TIMEOUT);
+                    throw new IllegalStateException("the API " + name + " was not healthy within " + STARTUP_TIMEOUT);
                 }
                 pause(Duration.ofMillis(250));
             }
-            log("second API up on :%d in %.1f s", secondApiPort, seconds(started));
+            log("API %s up on :%d in %.1f s", name, port, seconds(started));
         }
-        return URI.create("http://127.0.0.1:" + secondApiPort);
+        return URI.create("http://127.0.0.1:" + extra.port());
+    }
+
+    private record ExtraApi(Process process, int port, AtomicInteger starts) {
     }
 
     /** The database, read directly: what the worker actually stored. */
@@ -248,7 +264,7 @@ final class Platform implements AutoCloseable {
         }
         closed = true;
         stop(api);
-        stop(secondApi);
+        extraApis.values().forEach(extra -> stop(extra.process()));
         stop(worker);
         cleanUp("drop database " + database, () -> admin(statement -> statement.execute("DROP DATABASE IF EXISTS " + database)));
         cleanUp("delete index " + esIndex, () -> deleteIndex());
@@ -564,7 +580,11 @@ final class Platform implements AutoCloseable {
     }
 
     private void killProcesses() {
-        for (Process process : new Process[] {api, secondApi, worker}) {
+        List<Process> processes = new ArrayList<>(); // either may be null when a start failed
+        processes.add(api);
+        processes.add(worker);
+        extraApis.values().forEach(extra -> processes.add(extra.process()));
+        for (Process process : processes) {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
             }

@@ -5,6 +5,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -16,18 +17,24 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 final class Recorded {
 
     private static final Map<String, Latencies> LATENCIES = new ConcurrentHashMap<>();
+    /** Failed requests answered 503: the API shedding load (or a dependency down), told apart from the rest. */
+    private static final Map<String, AtomicLong> UNAVAILABLE = new ConcurrentHashMap<>();
 
     private Recorded() {
     }
 
     static ChainBuilder request(String key, HttpRequestActionBuilder request, int expectedStatus) {
         LATENCIES.putIfAbsent(key, new Latencies());
+        UNAVAILABLE.putIfAbsent(key, new AtomicLong());
         return exec(request.check(io.gatling.javaapi.core.CoreDsl.responseTimeInMillis().saveAs("rt"),
-                        status().is(expectedStatus)))
+                        status().saveAs("status"), status().is(expectedStatus)))
                 .exec(session -> {
                     Latencies latencies = LATENCIES.get(key);
                     if (session.isFailed() || !session.contains("rt")) {
                         latencies.error();
+                        if (session.contains("status") && session.getInt("status") == 503) {
+                            UNAVAILABLE.get(key).incrementAndGet();
+                        }
                     } else {
                         latencies.add(session.getLong("rt") * 1_000_000L);
                     }
@@ -38,5 +45,6 @@ final class Recorded {
     /** Writes every recorded key's figures (the report divides the answers by the step's duration). */
     static void writeResults() {
         LATENCIES.forEach((key, latencies) -> Results.put("http." + key, latencies.summary()));
+        UNAVAILABLE.forEach((key, count) -> Results.put("http." + key + ".unavailable", count.get()));
     }
 }

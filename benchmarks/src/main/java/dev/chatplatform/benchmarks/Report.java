@@ -70,7 +70,8 @@ public final class Report {
         md.append("# Benchmarks\n\n");
         md.append("Written by `scripts/benchmark.sh").append(smoke() ? " --smoke" : "").append("`")
                 .append(smoke() ? " (smoke: tiny data set, low rates, a few seconds a step; the figures prove the steps run, not the targets)" : "")
-                .append(". Targets are the ones of issue 5.\n\n");
+                .append(". Targets are the ones of issue 5. Why the missed ones are missed, where the time goes and what "
+                        + "would fix it: [performance.md](performance.md), written by hand from a full run.\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "date", value("meta.date"));
         row(md, "machine", value("meta.nproc") + " cores (" + value("meta.cpu") + "), " + value("meta.memory") + " memory");

@@ -50,7 +50,7 @@ mvn -B -q -pl benchmarks -am test-compile dependency:build-classpath -DskipTests
 CP="$ROOT/benchmarks/target/test-classes:$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
 
 props=(-Dbench.dataset="$DATASET" -Dbench.queries="$QUERIES" -Dbench.results="$RESULTS" -Dbench.gatling="$OUT/gatling"
-       -Dbench.post.rates="$POST_RATES" -Dbench.post.seconds="$POST_SECONDS"
+       -Dbench.post.rates="$POST_RATES" -Dbench.post.seconds="$POST_SECONDS" -Dbench.post.warmup-seconds="$WARMUP"
        -Dbench.lag.rate="$LAG_RATE" -Dbench.lag.seconds="$LAG_SECONDS" -Dbench.lag.probe-rate="$PROBE_RATE"
        -Dbench.drain.messages="$DRAIN" -Dbench.read.rate="$READ_RATE" -Dbench.read.seconds="$READ_SECONDS" -Dbench.read.warmup-seconds="$WARMUP"
        -Dbench.inbox.depth="$DEPTH" -Dbench.ceiling.seconds="$CEILING_SECONDS")

@@ -33,6 +33,17 @@ public class PostMessageSimulation extends Simulation {
             PopulationBuilder step = post(rates.get(i), each);
             chain = chain == null ? step : step.andThen(chain);
         }
+        // Warm-up, not reported: connections, the API's JIT and the broker's first confirms; a step that
+        // began cold would report them in its p99.
+        int warmUpSeconds = Settings.intProp("bench.post.warmup-seconds", 10);
+        if (warmUpSeconds > 0) {
+            chain = scenario("post warm-up").feed(Feeds.messages())
+                    .exec(Recorded.request("post_warmup", http("post warm-up")
+                            .post("/api/v1/applications/" + token + "/chats/#{chat}/messages")
+                            .body(StringBody("{\"body\":\"#{body}\"}")), 201))
+                    .injectOpen(constantUsersPerSec(Math.min(50, rates.getFirst())).during(Duration.ofSeconds(warmUpSeconds)))
+                    .andThen(chain);
+        }
         setUp(chain).protocols(protocol);
     }
 

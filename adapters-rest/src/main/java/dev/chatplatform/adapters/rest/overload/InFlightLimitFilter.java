@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * 503 with Retry-After at once, before its body is read. Without it an overloaded API accepts everything,
  * every request waits behind the others for Redis, RabbitMQ and the CPU, and latency grows until clients
  * time out: on the 2-core benchmark machine, 2,000 POSTs/s answered 396/s at a p50 of 25 s. With it the
- * requests it takes keep their latency and the rest are told to come back (docs/benchmarks.md).
+ * requests it takes keep their latency and the rest are told to come back (docs/benchmarks.md). The
+ * default, 32, follows Little's law on that machine: about 400 POSTs/s is all it completes with every
+ * service on its 2 cores, so 128 requests admitted at once waited 200-500 ms each (measured), 32 about 80.
  * WebSocket upgrades are not counted: a subscription is long-lived by design.
  */
 @Component
@@ -37,7 +39,7 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     private final int limit;
     private final AtomicLong shed = new AtomicLong();
 
-    public InFlightLimitFilter(@Value("${chat.api.max-in-flight:128}") int limit) {
+    public InFlightLimitFilter(@Value("${chat.api.max-in-flight:32}") int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("chat.api.max-in-flight must be at least 1, was " + limit);
         }

@@ -87,10 +87,14 @@ public final class InboxSql {
     static final int GRAM_LENGTH = 3;
     static final int PROBES = 6;
     static final int MAX_CANDIDATES = 1_000;
+    static final int MAX_CANDIDATES_CEILING = 10_000;
 
     /** A first page filtered by q, by the adapter's plan: candidates from the grams, else the scan. */
     static Position textPage(Connection connection, long app, String q, int limit) throws SQLException {
-        List<Long> candidates = candidates(connection, app, q.toLowerCase(Locale.ROOT));
+        // As the API asks: limit + 1 rows, to know whether there is a next page.
+        long budget = Math.max(MAX_CANDIDATES, Math.min(MAX_CANDIDATES_CEILING,
+                Math.round(Math.sqrt((double) (limit + 1) * Settings.chats()))));
+        List<Long> candidates = candidates(connection, app, q.toLowerCase(Locale.ROOT), (int) budget);
         if (candidates == null) {
             return read(connection, page(true, false), app, q, null, limit);
         }
@@ -107,7 +111,7 @@ public final class InboxSql {
                 statement.setLong(i++, chat);
             }
             statement.setString(i++, pattern(q));
-            statement.setInt(i, limit);
+            statement.setInt(i, limit + 1);
             Position last = null;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -119,8 +123,8 @@ public final class InboxSql {
         }
     }
 
-    /** The chats holding q's rarest probed gram when under MAX_CANDIDATES hold it, else null (scan). */
-    static List<Long> candidates(Connection connection, long app, String lowercased) throws SQLException {
+    /** The chats holding q's rarest probed gram when at most budget chats hold it, else null (scan). */
+    static List<Long> candidates(Connection connection, long app, String lowercased, int budget) throws SQLException {
         int[] codePoints = lowercased.codePoints().toArray();
         int count = codePoints.length - GRAM_LENGTH + 1;
         if (count <= 0) {
@@ -141,7 +145,7 @@ public final class InboxSql {
                     + "FROM chat_search_grams WHERE app_id = ? AND gram = ? LIMIT ?) g")) {
                 statement.setLong(1, app);
                 statement.setString(2, gram);
-                statement.setInt(3, MAX_CANDIDATES + 1);
+                statement.setInt(3, budget + 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     if (rows.getLong(1) < fewest) {
@@ -151,7 +155,7 @@ public final class InboxSql {
                 }
             }
         }
-        if (fewest > MAX_CANDIDATES) {
+        if (fewest > budget) {
             return null;
         }
         List<Long> chats = new java.util.ArrayList<>();

@@ -68,6 +68,30 @@ meta() { printf '%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
 # (CHAT_BENCH_PROFILE=0 turns them off); their summaries go at the end of the report.
 PROFILE=$(( SMOKE ? 0 : ${CHAT_BENCH_PROFILE:-1} ))
 profile() { (( PROFILE )) && scripts/profile.sh "$@" >/dev/null || true; }
+# CPU seconds per process over a step (from /proc/PID/stat), so a report says which process the two cores
+# went to: cpu_mark NAME before the step, cpu_report NAME TITLE after it (writes $OUT/cpu-NAME.txt).
+cpu_pids() {
+  printf 'api %s\nworker %s\n' "$(cat .run/api.pid 2>/dev/null)" "$(cat .run/worker.pid 2>/dev/null)"
+  printf 'mariadb %s\nredis %s\n' "$(pgrep -xo mariadbd || pgrep -xo mysqld)" "$(pgrep -xo redis-server)"
+  printf 'rabbitmq %s\nelasticsearch %s\n' "$(pgrep -fo 'beam.smp.*rabbit')" "$(pgrep -fo org.elasticsearch.bootstrap)"
+}
+cpu_ticks() { [[ -n "$1" && -r /proc/$1/stat ]] && awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" || echo 0; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat; }
+cpu_mark() {
+  : >"$OUT/cpu-$1.start"
+  while read -r name pid; do echo "$name ${pid:-none} $(cpu_ticks "${pid:-}")" >>"$OUT/cpu-$1.start"; done < <(cpu_pids)
+  echo "$(date +%s.%N) $(busy_ticks)" >"$OUT/cpu-$1.total"
+}
+cpu_report() { # name title
+  while read -r name pid ticks; do echo "$name $pid $ticks $(cpu_ticks "$pid")"; done <"$OUT/cpu-$1.start" \
+    | awk -v tck="$(getconf CLK_TCK)" -v cores="$(nproc)" -v title="$2" -v now="$(date +%s.%N)" \
+          -v busy="$(busy_ticks)" -v start="$(cat "$OUT/cpu-$1.total")" '
+      BEGIN { split(start, s, " "); seconds = now - s[1]; total = (busy - s[2]) / tck
+              printf "# %s: %.0f s, the machine busy %.2f of %d cores on average\n\n%-28s %9s %7s\n", title, seconds, total / seconds, cores, "process", "CPU s", "cores" }
+      $2 != "none" { used = ($4 - $3) / tck; sum += used; printf "%-28s %9.1f %7.2f\n", $1, used, used / seconds }
+      END { printf "%-28s %9.1f %7.2f\n", "the rest (Gatling, probes, OS)", total - sum, (total - sum) / seconds }' \
+    >"$OUT/cpu-$1.txt"
+}
 
 if [[ ! -f "$DATASET" ]]; then
   if (( SMOKE )); then
@@ -96,7 +120,9 @@ meta meta.read_warmup_seconds "$WARMUP"; meta meta.inbox_depth "$DEPTH"; meta me
 
 # 1. POST at each rate, then the raw ceilings.
 profile start api post-api
+cpu_mark post
 gatling PostMessageSimulation post
+cpu_report post "POST step (every rate)"
 profile stop api post-api
 log "raw ceilings: Redis INCR, RabbitMQ confirmed publishes"
 java_run dev.chatplatform.benchmarks.Ceilings
@@ -113,10 +139,14 @@ trap 'kill "$watcher" 2>/dev/null; scripts/platform.sh start worker >&2 || true'
 scripts/platform.sh start worker
 trap - EXIT
 profile start worker drain-worker
+cpu_mark drain
 wait "$watcher"
+cpu_report drain "backlog drain"
 profile stop worker drain-worker
 # 4 and 5. Inbox pages and searches over HTTP, then the bare SQL of the same pages.
+cpu_mark read
 gatling ReadSimulation read
+cpu_report read "inbox and search reads over HTTP"
 log "inbox: the same pages as bare SQL"
 java_run dev.chatplatform.benchmarks.InboxSql
 
@@ -125,11 +155,17 @@ if (( SMOKE )); then
     || { for f in "$OUT"/gatling-*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done; exit 1; }
 else
   java_run dev.chatplatform.benchmarks.Report "$REPORT"
+  {
+    printf '\n## Which process the cores went to (CPU seconds from /proc, per step)\n\n'
+    for p in post drain read; do
+      if [[ -f "$OUT/cpu-$p.txt" ]]; then printf '```\n'; cat "$OUT/cpu-$p.txt"; printf '```\n\n'; fi
+    done
+  } >>"$REPORT"
   if (( PROFILE )); then
     {
       printf '\n## Where the CPU went (JFR samples, scripts/profile.sh)\n\n'
       for p in post-api drain-worker; do
-        [[ -f "$OUT/$p.txt" ]] && { printf '```\n'; cat "$OUT/$p.txt"; printf '```\n\n'; }
+        if [[ -f "$OUT/$p.txt" ]]; then printf '```\n'; cat "$OUT/$p.txt"; printf '```\n\n'; fi
       done
     } >>"$REPORT"
   fi

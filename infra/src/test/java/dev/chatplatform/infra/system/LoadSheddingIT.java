@@ -36,7 +36,8 @@ class LoadSheddingIT {
     @Test
     void requestsOverTheLimitAreRefusedAtOnceAndOnlyTheAcceptedArePersisted(Platform platform) throws Exception {
         platform.ensureWorkerRunning();
-        URI limited = platform.extraApiUri("api-limited", Map.of("CHAT_API_MAX_IN_FLIGHT", "4"));
+        // No queue wait, so the limit shows at any speed of the machine (the wait is InFlightLimitFilterTest's).
+        URI limited = platform.extraApiUri("api-limited", Map.of("CHAT_API_MAX_IN_FLIGHT", "4", "CHAT_API_MAX_QUEUE_WAIT", "PT0S"));
         ChatClient setup = platform.client();
         String token = setup.createApp(TestData.appName("shedding"));
         long appId = platform.truth().appId(token).orElseThrow();

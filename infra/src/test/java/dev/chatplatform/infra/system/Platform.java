@@ -355,6 +355,9 @@ final class Platform implements AutoCloseable {
         if (reorderWindow != null) {
             env.put("CHAT_EVENTS_REORDERWINDOW", reorderWindow);
         }
+        // The system tests drive 50 clients and more at once to prove numbers, order and durability; load
+        // shedding would answer some of them 503 by design. LoadSheddingIT starts an API with its own limit.
+        env.put("CHAT_API_MAX_IN_FLIGHT", "1024");
         env.putAll(services.dialectEnvironment());
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InFlightLimitFilterTest {
 
-    private final InFlightLimitFilter filter = new InFlightLimitFilter(2);
+    private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO);
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService clients = Executors.newFixedThreadPool(2);
@@ -98,7 +99,38 @@ class InFlightLimitFilterTest {
     }
 
     @Test
+    void aRequestOverTheLimitWaitsForAPlaceUpToTheQueueWait() throws Exception {
+        InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        clients.submit(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            queueing.doFilter(post("/api/v1/a"), response, (request, r) -> {
+                inside.countDown();
+                try {
+                    leave.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        clients.submit(() -> {
+            Thread.sleep(200);
+            leave.countDown(); // the first request ends while the second waits
+            return null;
+        });
+
+        MockHttpServletResponse second = new MockHttpServletResponse();
+        queueing.doFilter(post("/api/v1/b"), second, (request, response) -> ((MockHttpServletResponse) response).setStatus(201));
+
+        assertThat(second.getStatus()).isEqualTo(201);
+        assertThat(queueing.shed()).isZero();
+    }
+
+    @Test
     void aLimitUnderOneIsRefused() {
-        assertThatThrownBy(() -> new InFlightLimitFilter(0)).hasMessageContaining("chat.api.max-in-flight");
+        assertThatThrownBy(() -> new InFlightLimitFilter(0, Duration.ZERO)).hasMessageContaining("chat.api.max-in-flight");
     }
 }

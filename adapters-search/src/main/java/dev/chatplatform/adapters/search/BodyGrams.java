@@ -45,14 +45,14 @@ final class BodyGrams {
             String prefix = new String(codePoints, 0, codePoints.length);
             return Query.of(q -> q.prefix(p -> p.field(FIELD).value(prefix)));
         }
+        if (codePoints.length == LENGTH) {
+            String gram = new String(codePoints, 0, LENGTH);
+            return Query.of(q -> q.term(t -> t.field(FIELD).value(gram)));
+        }
         List<SpanQuery> clauses = new ArrayList<>();
         for (int i = 0; i + LENGTH <= codePoints.length; i++) {
             String gram = new String(codePoints, i, LENGTH);
             clauses.add(SpanQuery.of(s -> s.spanTerm(t -> t.field(FIELD).value(gram))));
-        }
-        if (clauses.size() == 1) {
-            String gram = new String(codePoints, 0, LENGTH);
-            return Query.of(q -> q.term(t -> t.field(FIELD).value(gram)));
         }
         return Query.of(q -> q.spanNear(n -> n.clauses(clauses).slop(0).inOrder(true)));
     }

@@ -7,11 +7,11 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
-import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.NamedValue;
 import dev.chatplatform.application.DependencyUnavailableException;
@@ -89,8 +89,12 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         if (hasGrams) {
             return;
         }
-        client.indices().putMapping(p -> p.index(index).properties(BodyGrams.FIELD, field -> field.text(t -> t
-                .analyzer("keyword").norms(false).indexOptions(IndexOptions.Positions).positionIncrementGap(0))));
+        Property grams;
+        try (InputStream mapping = getClass().getResourceAsStream(MAPPING)) {
+            // The field as the mapping file defines it, so an upgraded index cannot differ from a new one.
+            grams = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).mappings().properties().get(BodyGrams.FIELD);
+        }
+        client.indices().putMapping(p -> p.index(index).properties(BodyGrams.FIELD, grams));
         LOG.warn("index {} predates substring search by grams: added {}; messages indexed before are found by "
                 + "search again once they are indexed again", index, BodyGrams.FIELD);
     }
@@ -144,7 +148,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                                 .filter(f -> f.term(t -> t.field("app_id").value(app.value())))
                                 .filter(f -> f.term(t -> t.field("chat_number").value(chat.value())))
                                 // The filter decides what matches (substring semantics); the should clauses only rank.
-                                .filter(containing(query))
+                                .filter(BodyGrams.containing(query))
                                 // Constant scores: a document's score depends on its own body only, never
                                 // on corpus statistics (BM25's do, and move at every refresh), so the
                                 // (score, number) cursor stays valid while messages are being written.
@@ -191,7 +195,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     .trackTotalHits(t -> t.enabled(false))
                     .query(q -> q.bool(b -> b
                             .filter(f -> f.term(t -> t.field("app_id").value(app.value())))
-                            .filter(containing(query))))
+                            .filter(BodyGrams.containing(query))))
                     .aggregations(CHATS_AGGREGATION, a -> a
                             .terms(t -> t.field("chat_number").size(max)
                                     .order(NamedValue.of("_key", SortOrder.Desc)))),
@@ -208,11 +212,6 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
-    }
-
-    /** Bodies that contain {@code query} as a substring, case-insensitively: what LIKE '%q%' finds. */
-    private static Query containing(String query) {
-        return BodyGrams.containing(query);
     }
 
     static String documentId(Message message) {

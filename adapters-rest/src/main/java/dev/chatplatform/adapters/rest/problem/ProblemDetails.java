@@ -1,8 +1,11 @@
 package dev.chatplatform.adapters.rest.problem;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,18 @@ public final class ProblemDetails {
                     : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
             problem.setType(URI.create(TYPE_BASE + type));
         }
+    }
+
+    /**
+     * Writes a problem straight to the response, for filters that answer before Spring MVC (and its
+     * message converters) are reached. The texts are this project's own: no character needs escaping.
+     */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
+                + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + problem.getDetail() + "\"}");
     }
 
     public static ProblemDetail invalid(String field, String message) {

@@ -117,10 +117,6 @@ public class JdbcChatStore implements ChatStore {
      * the budget of chats, see {@link #MAX_CANDIDATES}) fills its page early in the scan instead. The participant filter
      * keeps its own index: one user's inbox is short.
      */
-    Set<Long> candidates(long app, InboxFilter filter) {
-        return candidates(app, filter, 50);
-    }
-
     Set<Long> candidates(long app, InboxFilter filter, int limit) {
         if (filter.text() == null || filter.participant() != null) {
             return null;

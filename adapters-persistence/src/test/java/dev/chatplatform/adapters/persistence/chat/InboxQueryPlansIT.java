@@ -88,26 +88,26 @@ class InboxQueryPlansIT {
         assertWalksIndex("participant, first page", alice, null, "p", "ix_chat_participants_inbox");
         assertWalksIndex("participant, deep page", alice, deep, "p", "ix_chat_participants_inbox");
         InboxFilter aliceAndText = new InboxFilter("number 1", Set.of(ChatNumber.of(5)), new UserId("alice"));
-        assertThat(chats.candidates(app.value(), aliceAndText)).as("a user's inbox is scanned").isNull();
+        assertThat(chats.candidates(app.value(), aliceAndText, 50)).as("a user's inbox is scanned").isNull();
         assertWalksIndex("participant and q", aliceAndText, deep, "p", "ix_chat_participants_inbox");
     }
 
     @Test
     void aCommonQChecksRowsAlongTheInboxIndex() {
         InboxFilter common = new InboxFilter("chat number", Set.of(), null);
-        assertThat(chats.candidates(app.value(), common)).as("no short candidate list").isNull();
+        assertThat(chats.candidates(app.value(), common, 50)).as("no short candidate list").isNull();
         assertWalksIndex("common q, first page", common, null, "c", "ix_chats_inbox");
         assertWalksIndex("common q and mentions, deep page", new InboxFilter("chat number",
                 Set.of(ChatNumber.of(7), ChatNumber.of(8), ChatNumber.of(2999)), null), deep, "c", "ix_chats_inbox");
         InboxFilter short_ = new InboxFilter("12", Set.of(), null);
-        assertThat(chats.candidates(app.value(), short_)).as("shorter than a gram").isNull();
+        assertThat(chats.candidates(app.value(), short_, 50)).as("shorter than a gram").isNull();
         assertWalksIndex("q of two characters", short_, null, "c", "ix_chats_inbox");
     }
 
     @Test
     void aRareQLooksUpItsFewCandidatesByPrimaryKey() {
         InboxFilter rare = new InboxFilter("number 1234", Set.of(ChatNumber.of(7)), null);
-        Set<Long> candidates = chats.candidates(app.value(), rare);
+        Set<Long> candidates = chats.candidates(app.value(), rare, 50);
         assertThat(candidates).as("chats holding the rarest probed gram, and the mentioning one").isNotNull()
                 .contains(1234L, 7L).hasSizeLessThanOrEqualTo(JdbcChatStore.MAX_CANDIDATES);
         InboxQuery scan = InboxQuery.of(app.value(), rare, null, 50);
@@ -116,7 +116,7 @@ class InboxQueryPlansIT {
         assertLooksUp("rare q, first page", rare, candidates, null);
         assertLooksUp("rare q, deep page", rare, candidates, deep);
         InboxFilter nothing = new InboxFilter("no such chat", Set.of(), null);
-        assertThat(chats.candidates(app.value(), nothing)).as("a gram no chat has").isEmpty();
+        assertThat(chats.candidates(app.value(), nothing, 50)).as("a gram no chat has").isEmpty();
         time("q matching nothing (no query at all)", nothing, null);
     }
 

@@ -49,7 +49,7 @@ public final class Drain {
             redis.call('HSET', KEYS[1], 'n', n + k)
             return n + 1""";
 
-    /** As RedisSequenceCounter's CREATE (a missing counter seeded at the durable mark) and RAISE. */
+    /** As RedisNumberCounter's CREATE (a missing counter seeded at the durable mark) and RAISE. */
     private static final String SEED = """
             if redis.call('HEXISTS', KEYS[1], 'n') == 0 then
               redis.call('HSET', KEYS[1], 'n', ARGV[1], 'ceil', ARGV[1])

@@ -2,7 +2,7 @@ package dev.chatplatform.application.service;
 
 import dev.chatplatform.application.port.in.CreateAppUseCase;
 import dev.chatplatform.application.port.out.AppStore;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.App;
 import dev.chatplatform.domain.app.AppToken;
@@ -24,7 +24,7 @@ public final class CreateAppService implements CreateAppUseCase {
     @Override
     public App create(Command command) {
         App app = apps.create(AppToken.generate(), command.name(), Timestamps.millis(clock.instant()));
-        numbers.open(SequenceKey.chatsOf(app.id()));
+        numbers.open(NumberSequence.chatsOf(app.id()));
         return app;
     }
 }

@@ -4,7 +4,7 @@ import dev.chatplatform.application.ChatView;
 import dev.chatplatform.application.port.in.CreateChatUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.PendingWrites;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
@@ -38,11 +38,11 @@ public final class CreateChatService implements CreateChatUseCase {
     @Override
     public ChatView create(Command command) {
         AppId app = Tenancy.appOf(tokens, command.token());
-        ChatNumber number = ChatNumber.of(numbers.next(SequenceKey.chatsOf(app), () -> true, "application"));
+        ChatNumber number = ChatNumber.of(numbers.next(NumberSequence.chatsOf(app), () -> true, "application"));
         Chat chat = Chat.open(app, number, command.title(), command.participants(), Timestamps.millis(clock.instant()));
         queue.publish(chat);
         AfterDurable.bestEffort("keep the pending copy", () -> pending.put(chat));
-        AfterDurable.bestEffort("open the message counter", () -> numbers.open(SequenceKey.messagesOf(app, number)));
+        AfterDurable.bestEffort("open the message counter", () -> numbers.open(NumberSequence.messagesOf(app, number)));
         return ChatView.withoutMessages(chat);
     }
 }

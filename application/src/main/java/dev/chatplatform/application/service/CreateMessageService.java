@@ -4,7 +4,7 @@ import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.port.in.CreateMessageUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.PendingWrites;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
@@ -52,7 +52,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             participants.requireAdmitted(app, command.chat(), command.sender(), "sender");
         }
         Sent sent = order.inOrder(app, command.chat(), () -> {
-            long number = numbers.next(SequenceKey.messagesOf(app, command.chat()),
+            long number = numbers.next(NumberSequence.messagesOf(app, command.chat()),
                     () -> reads.chatExists(app, command.chat()), "chat");
             Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
                     command.sender(), Timestamps.millis(clock.instant()));

@@ -2,9 +2,9 @@ package dev.chatplatform.application.service;
 
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.out.NumberReservations;
-import dev.chatplatform.application.port.out.SequenceCounter;
-import dev.chatplatform.application.port.out.SequenceCounter.Allocation;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberCounter;
+import dev.chatplatform.application.port.out.NumberCounter.Allocation;
+import dev.chatplatform.application.port.out.NumberSequence;
 
 import java.util.function.BooleanSupplier;
 
@@ -20,16 +20,16 @@ public final class NumberAllocator {
     public static final long BLOCK = 1000;
     private static final int MAX_ATTEMPTS = 8;
 
-    private final SequenceCounter counter;
+    private final NumberCounter counter;
     private final NumberReservations reservations;
 
-    public NumberAllocator(SequenceCounter counter, NumberReservations reservations) {
+    public NumberAllocator(NumberCounter counter, NumberReservations reservations) {
         this.counter = counter;
         this.reservations = reservations;
     }
 
     /** Starts the counter of a scope that was just created, so its numbers start at 1. */
-    public void open(SequenceKey key) {
+    public void open(NumberSequence key) {
         counter.open(key, BLOCK);
     }
 
@@ -37,7 +37,7 @@ public final class NumberAllocator {
      * The next number of the sequence. {@code scopeExists} is asked only when the counter is missing,
      * to tell a lost counter (rebuild it) from a scope that does not exist (404).
      */
-    public long next(SequenceKey key, BooleanSupplier scopeExists, String scopeName) {
+    public long next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Allocation allocation = counter.next(key);
             switch (allocation) {

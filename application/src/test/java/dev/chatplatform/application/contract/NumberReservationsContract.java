@@ -1,7 +1,7 @@
 package dev.chatplatform.application.contract;
 
 import dev.chatplatform.application.port.out.NumberReservations;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,12 +30,12 @@ public abstract class NumberReservationsContract extends PortContract {
 
     @Test
     void sequenceNeverReservedIsReservedUpToZero() {
-        assertThat(subject().reservedUpTo(SequenceKey.chatsOf(newApp()))).isZero();
+        assertThat(subject().reservedUpTo(NumberSequence.chatsOf(newApp()))).isZero();
     }
 
     @Test
     void reservingRaisesTheMarkAndAnswersTheStoredValue() {
-        SequenceKey key = SequenceKey.chatsOf(newApp());
+        NumberSequence key = NumberSequence.chatsOf(newApp());
 
         assertThat(subject().reserveUpTo(key, 2000)).isEqualTo(2000);
         assertThat(subject().reserveUpTo(key, 3000)).isEqualTo(3000);
@@ -44,7 +44,7 @@ public abstract class NumberReservationsContract extends PortContract {
 
     @Test
     void aLowerReservationNeverLowersTheMark() {
-        SequenceKey key = SequenceKey.chatsOf(newApp());
+        NumberSequence key = NumberSequence.chatsOf(newApp());
         subject().reserveUpTo(key, 5000);
 
         assertThat(subject().reserveUpTo(key, 2000)).isEqualTo(5000);
@@ -53,9 +53,9 @@ public abstract class NumberReservationsContract extends PortContract {
 
     @Test
     void sequencesAreReservedIndependently() {
-        SequenceKey chats = SequenceKey.chatsOf(newApp());
-        SequenceKey messagesOfChat7 = new SequenceKey(chats.app(), 7);
-        SequenceKey otherApp = SequenceKey.chatsOf(newApp());
+        NumberSequence chats = NumberSequence.chatsOf(newApp());
+        NumberSequence messagesOfChat7 = new NumberSequence(chats.app(), 7);
+        NumberSequence otherApp = NumberSequence.chatsOf(newApp());
 
         subject().reserveUpTo(chats, 2000);
         subject().reserveUpTo(messagesOfChat7, 9000);
@@ -67,7 +67,7 @@ public abstract class NumberReservationsContract extends PortContract {
 
     @Test
     void concurrentReservationsEndAtTheHighestAndEachAnswersAtLeastItsOwn() throws Exception {
-        SequenceKey key = SequenceKey.chatsOf(newApp());
+        NumberSequence key = NumberSequence.chatsOf(newApp());
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -16,7 +16,7 @@ import dev.chatplatform.application.fakes.FakeMessageSearchIndex;
 import dev.chatplatform.application.fakes.FakeMessageStore;
 import dev.chatplatform.application.fakes.FakeNumberReservations;
 import dev.chatplatform.application.fakes.FakePendingWrites;
-import dev.chatplatform.application.fakes.FakeSequenceCounter;
+import dev.chatplatform.application.fakes.FakeNumberCounter;
 import dev.chatplatform.application.fakes.FakeWriteQueue;
 import dev.chatplatform.application.fakes.MutableClock;
 import dev.chatplatform.application.port.in.CreateAppUseCase;
@@ -37,7 +37,7 @@ final class InMemoryPlatform {
     final MutableClock clock = new MutableClock();
     final FakeAppStore apps = new FakeAppStore();
     final FakeAppTokenResolver tokens = new FakeAppTokenResolver(apps);
-    final FakeSequenceCounter counter = new FakeSequenceCounter();
+    final FakeNumberCounter counter = new FakeNumberCounter();
     final FakeNumberReservations reservations = new FakeNumberReservations();
     final FakeWriteQueue queue = new FakeWriteQueue();
     final FakePendingWrites pending = new FakePendingWrites();

@@ -3,9 +3,9 @@ package dev.chatplatform.application.service;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.fakes.FakeNumberReservations;
-import dev.chatplatform.application.fakes.FakeSequenceCounter;
-import dev.chatplatform.application.port.out.SequenceCounter.Allocation;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.fakes.FakeNumberCounter;
+import dev.chatplatform.application.port.out.NumberCounter.Allocation;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NumberAllocatorTest {
 
-    private final FakeSequenceCounter counter = new FakeSequenceCounter();
+    private final FakeNumberCounter counter = new FakeNumberCounter();
     private final FakeNumberReservations reservations = new FakeNumberReservations();
     private final NumberAllocator numbers = new NumberAllocator(counter, reservations);
-    private final SequenceKey key = SequenceKey.messagesOf(new AppId(1), ChatNumber.of(1));
+    private final NumberSequence key = NumberSequence.messagesOf(new AppId(1), ChatNumber.of(1));
 
     @Test
     void openedSequenceStartsAtOneWithOneBlockAndNoReservation() {

@@ -36,7 +36,7 @@ import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.NumberReservations;
 import dev.chatplatform.application.port.out.PendingWrites;
-import dev.chatplatform.application.port.out.SequenceCounter;
+import dev.chatplatform.application.port.out.NumberCounter;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.application.service.ChatReads;
 import dev.chatplatform.application.service.CreateAppService;
@@ -73,7 +73,7 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    NumberAllocator numberAllocator(SequenceCounter counter, NumberReservations reservations) {
+    NumberAllocator numberAllocator(NumberCounter counter, NumberReservations reservations) {
         return new NumberAllocator(counter, reservations);
     }
 

@@ -3,7 +3,7 @@ package dev.chatplatform.infra.dataset;
 import dev.chatplatform.adapters.persistence.chat.SearchText;
 import dev.chatplatform.infra.config.ElasticsearchConfiguration;
 import dev.chatplatform.infra.config.RedisConfiguration;
-import dev.chatplatform.infra.redis.RedisSequenceCounter;
+import dev.chatplatform.infra.redis.RedisNumberCounter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,7 +18,7 @@ import java.util.Arrays;
  * without a web server. Run by scripts/dataset.sh; options in {@link DatasetOptions}.
  */
 @SpringBootApplication(scanBasePackages = "dev.chatplatform.infra.dataset")
-@Import({ElasticsearchConfiguration.class, RedisConfiguration.class, RedisSequenceCounter.class, SearchText.class})
+@Import({ElasticsearchConfiguration.class, RedisConfiguration.class, RedisNumberCounter.class, SearchText.class})
 public class DatasetApplication {
 
     public static void main(String[] args) {

@@ -6,7 +6,7 @@ import dev.chatplatform.adapters.persistence.JsonColumns;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
 import dev.chatplatform.adapters.persistence.chat.SearchText;
 import dev.chatplatform.adapters.search.ElasticsearchMessageIndex;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.service.NumberAllocator;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
@@ -17,7 +17,7 @@ import dev.chatplatform.domain.reaction.Reaction;
 import dev.chatplatform.domain.reaction.ReactionSummary;
 import dev.chatplatform.domain.reaction.ReactionType;
 import dev.chatplatform.domain.user.UserId;
-import dev.chatplatform.infra.redis.RedisSequenceCounter;
+import dev.chatplatform.infra.redis.RedisNumberCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -96,11 +96,11 @@ class DatasetGenerator {
     private final ElasticsearchMessageIndex index;
     private final ElasticsearchClient elasticsearch;
     private final String indexName;
-    private final RedisSequenceCounter counters;
+    private final RedisNumberCounter counters;
 
     DatasetGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactions, SearchText searchText,
                      ElasticsearchMessageIndex index, ElasticsearchClient elasticsearch,
-                     @Value("${chat.elasticsearch.index:messages}") String indexName, RedisSequenceCounter counters) {
+                     @Value("${chat.elasticsearch.index:messages}") String indexName, RedisNumberCounter counters) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.searchText = searchText;
@@ -466,7 +466,7 @@ class DatasetGenerator {
             for (int from = 0; from < scopes.size(); from += step) {
                 List<long[]> part = scopes.subList(from, Math.min(scopes.size(), from + step));
                 parts.add(CompletableFuture.runAsync(() -> part.forEach(s -> counters.advance(
-                        new SequenceKey(appId, s[0]), s[1], s[1] + NumberAllocator.BLOCK)), pool));
+                        new NumberSequence(appId, s[0]), s[1], s[1] + NumberAllocator.BLOCK)), pool));
             }
             CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
         }

@@ -1,9 +1,9 @@
 package dev.chatplatform.infra.dataset;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.domain.app.AppId;
-import dev.chatplatform.infra.redis.RedisSequenceCounter;
+import dev.chatplatform.infra.redis.RedisNumberCounter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -22,10 +22,10 @@ final class Verification {
     private final JdbcTemplate jdbc;
     private final ElasticsearchClient elasticsearch;
     private final String index;
-    private final RedisSequenceCounter counters;
+    private final RedisNumberCounter counters;
     private final List<String> mismatches = new ArrayList<>();
 
-    Verification(JdbcTemplate jdbc, ElasticsearchClient elasticsearch, String index, RedisSequenceCounter counters) {
+    Verification(JdbcTemplate jdbc, ElasticsearchClient elasticsearch, String index, RedisNumberCounter counters) {
         this.jdbc = jdbc;
         this.elasticsearch = elasticsearch;
         this.index = index;
@@ -71,7 +71,7 @@ final class Verification {
     private void checkCounters(long app, DatasetPlan plan) {
         AppId appId = new AppId(app);
         ConcurrentLinkedQueue<String> low = new ConcurrentLinkedQueue<>();
-        long chats = counters.handedOut(SequenceKey.chatsOf(appId));
+        long chats = counters.handedOut(NumberSequence.chatsOf(appId));
         if (chats < plan.chats()) {
             low.add("chat numbers: counter at " + chats + ", chats up to " + plan.chats());
         }
@@ -80,7 +80,7 @@ final class Verification {
                 rs -> { highest.put(rs.getLong(1), rs.getLong(2)); }, app);
         IntStream.range(0, plan.chats()).parallel().forEach(c -> {
             long number = plan.number(c);
-            long n = counters.handedOut(new SequenceKey(appId, number));
+            long n = counters.handedOut(new NumberSequence(appId, number));
             long max = highest.getOrDefault(number, 0L);
             if (n < max) {
                 low.add("chat " + number + ": counter at " + n + ", messages up to " + max);

@@ -1,7 +1,7 @@
 package dev.chatplatform.adapters.persistence.numbers;
 
 import dev.chatplatform.application.port.out.NumberReservations;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberSequence;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import dev.chatplatform.adapters.persistence.Db;
@@ -28,13 +28,13 @@ public class JdbcNumberReservations implements NumberReservations {
     }
 
     @Override
-    public long reservedUpTo(SequenceKey key) {
+    public long reservedUpTo(NumberSequence key) {
         List<Long> found = db.read(() -> jdbc.queryForList(READ, Long.class, key.app().value(), key.scope()));
         return found.isEmpty() ? 0 : found.getFirst();
     }
 
     @Override
-    public long reserveUpTo(SequenceKey key, long upTo) {
+    public long reserveUpTo(NumberSequence key, long upTo) {
         return db.write(() -> {
             jdbc.update(RAISE, key.app().value(), key.scope(), upTo);
             return jdbc.queryForObject(READ, Long.class, key.app().value(), key.scope());

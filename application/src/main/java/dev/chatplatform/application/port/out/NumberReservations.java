@@ -7,8 +7,8 @@ package dev.chatplatform.application.port.out;
 public interface NumberReservations {
 
     /** The reservation of the sequence, or 0 when none was ever written. */
-    long reservedUpTo(SequenceKey key);
+    long reservedUpTo(NumberSequence key);
 
     /** Raises the reservation to at least {@code upTo} and returns the stored value. */
-    long reserveUpTo(SequenceKey key, long upTo);
+    long reserveUpTo(NumberSequence key, long upTo);
 }

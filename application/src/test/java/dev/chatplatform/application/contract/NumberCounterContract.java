@@ -1,8 +1,8 @@
 package dev.chatplatform.application.contract;
 
-import dev.chatplatform.application.port.out.SequenceCounter;
-import dev.chatplatform.application.port.out.SequenceCounter.Allocation;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberCounter;
+import dev.chatplatform.application.port.out.NumberCounter.Allocation;
+import dev.chatplatform.application.port.out.NumberSequence;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,28 +16,28 @@ import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What {@link SequenceCounter}'s Javadoc promises, for the fake and for Redis. */
-public abstract class SequenceCounterContract extends PortContract {
+/** What {@link NumberCounter}'s Javadoc promises, for the fake and for Redis. */
+public abstract class NumberCounterContract extends PortContract {
 
     /** The counter under test; called once per test. */
-    protected abstract SequenceCounter counter();
+    protected abstract NumberCounter counter();
 
-    private SequenceCounter counter;
+    private NumberCounter counter;
 
-    private SequenceCounter subject() {
+    private NumberCounter subject() {
         if (counter == null) {
             counter = counter();
         }
         return counter;
     }
 
-    private SequenceKey newKey() {
-        return SequenceKey.chatsOf(newApp());
+    private NumberSequence newKey() {
+        return NumberSequence.chatsOf(newApp());
     }
 
     @Test
     void openedCounterHandsOutOneTwoThree() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 1000);
 
         assertThat(List.of(subject().next(key), subject().next(key), subject().next(key))).containsExactly(
@@ -51,7 +51,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void openingAnExistingCounterChangesNothing() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 1000);
         subject().next(key);
         subject().next(key);
@@ -63,7 +63,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void nextPastTheCeilingIsExhaustedAndHandsOutNothing() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 2);
         subject().next(key);
         subject().next(key);
@@ -74,7 +74,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void raisingTheCeilingContinuesWhereTheCounterStopped() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 2);
         subject().next(key);
         subject().next(key);
@@ -88,7 +88,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void aLowerCeilingNeverLowersTheCurrentOne() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 3);
 
         subject().raiseCeiling(key, 1);
@@ -100,7 +100,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void seededCounterIsExhaustedUntilItsCeilingIsRaisedThenContinuesAboveTheFloor() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
 
         subject().seed(key, 3000);
 
@@ -114,7 +114,7 @@ public abstract class SequenceCounterContract extends PortContract {
     void seedingACounterThatExistsNeverMovesItBack() {
         // Two API instances may both find the counter missing and both seed it: the second seed must not
         // rewind what the first one's numbers already used.
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().seed(key, 1000);
         subject().raiseCeiling(key, 2000);
         subject().next(key);
@@ -127,7 +127,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void raisingTheCeilingOfAMissingCounterDoesNotCreateIt() {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
 
         subject().raiseCeiling(key, 5000);
 
@@ -136,9 +136,9 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void countersOfDifferentSequencesAreIndependent() {
-        SequenceKey chats = newKey();
-        SequenceKey messagesOfChat1 = new SequenceKey(chats.app(), 1);
-        SequenceKey otherApp = newKey();
+        NumberSequence chats = newKey();
+        NumberSequence messagesOfChat1 = new NumberSequence(chats.app(), 1);
+        NumberSequence otherApp = newKey();
         subject().open(chats, 1000);
         subject().open(messagesOfChat1, 1000);
         subject().open(otherApp, 1000);
@@ -152,7 +152,7 @@ public abstract class SequenceCounterContract extends PortContract {
 
     @Test
     void concurrentNextCallsHandOutDistinctNumbersWithoutGaps() throws Exception {
-        SequenceKey key = newKey();
+        NumberSequence key = newKey();
         subject().open(key, 1000);
         int threads = 8;
         int perThread = 25;

@@ -1,20 +1,20 @@
 package dev.chatplatform.application.fakes;
 
-import dev.chatplatform.application.port.out.SequenceCounter;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberCounter;
+import dev.chatplatform.application.port.out.NumberSequence;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /** The Redis counter in memory: each key holds its last number and its ceiling, changed atomically. */
-public final class FakeSequenceCounter implements SequenceCounter {
+public final class FakeNumberCounter implements NumberCounter {
 
-    private final Map<SequenceKey, long[]> counters = new HashMap<>();
+    private final Map<NumberSequence, long[]> counters = new HashMap<>();
     private final Outage outage = new Outage("redis");
 
     @Override
-    public synchronized Allocation next(SequenceKey key) {
+    public synchronized Allocation next(NumberSequence key) {
         outage.check();
         long[] counter = counters.get(key);
         if (counter == null) {
@@ -27,19 +27,19 @@ public final class FakeSequenceCounter implements SequenceCounter {
     }
 
     @Override
-    public synchronized void open(SequenceKey key, long ceiling) {
+    public synchronized void open(NumberSequence key, long ceiling) {
         outage.check();
         counters.putIfAbsent(key, new long[] {0, ceiling});
     }
 
     @Override
-    public synchronized void seed(SequenceKey key, long floor) {
+    public synchronized void seed(NumberSequence key, long floor) {
         outage.check();
         counters.putIfAbsent(key, new long[] {floor, floor});
     }
 
     @Override
-    public synchronized void raiseCeiling(SequenceKey key, long ceiling) {
+    public synchronized void raiseCeiling(NumberSequence key, long ceiling) {
         outage.check();
         long[] counter = counters.get(key);
         if (counter != null && ceiling > counter[1]) {
@@ -52,12 +52,12 @@ public final class FakeSequenceCounter implements SequenceCounter {
         counters.clear();
     }
 
-    public synchronized OptionalLong ceilingOf(SequenceKey key) {
+    public synchronized OptionalLong ceilingOf(NumberSequence key) {
         long[] counter = counters.get(key);
         return counter == null ? OptionalLong.empty() : OptionalLong.of(counter[1]);
     }
 
-    public synchronized boolean exists(SequenceKey key) {
+    public synchronized boolean exists(NumberSequence key) {
         return counters.containsKey(key);
     }
 

@@ -1,7 +1,7 @@
 package dev.chatplatform.infra.redis;
 
-import dev.chatplatform.application.port.out.SequenceCounter;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.port.out.NumberCounter;
+import dev.chatplatform.application.port.out.NumberSequence;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * check are atomic: INCR's guarantee, plus the rule that no number passes the durable reservation.
  */
 @Component
-public class RedisSequenceCounter implements SequenceCounter {
+public class RedisNumberCounter implements NumberCounter {
 
     /** Returns the number; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached. */
     private static final String NEXT = """
@@ -51,12 +51,12 @@ public class RedisSequenceCounter implements SequenceCounter {
 
     private final UnifiedJedis redis;
 
-    public RedisSequenceCounter(UnifiedJedis redis) {
+    public RedisNumberCounter(UnifiedJedis redis) {
         this.redis = redis;
     }
 
     @Override
-    public Allocation next(SequenceKey key) {
+    public Allocation next(NumberSequence key) {
         long result = Redis.call(() -> (Long) redis.eval(NEXT, List.of(redisKey(key)), List.of()));
         if (result > 0) {
             return new Allocation.Allocated(result);
@@ -68,17 +68,17 @@ public class RedisSequenceCounter implements SequenceCounter {
     }
 
     @Override
-    public void open(SequenceKey key, long ceiling) {
+    public void open(NumberSequence key, long ceiling) {
         Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
     }
 
     @Override
-    public void seed(SequenceKey key, long floor) {
+    public void seed(NumberSequence key, long floor) {
         Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of(Long.toString(floor), Long.toString(floor))));
     }
 
     @Override
-    public void raiseCeiling(SequenceKey key, long ceiling) {
+    public void raiseCeiling(NumberSequence key, long ceiling) {
         Redis.run(() -> redis.eval(RAISE, List.of(redisKey(key)), List.of(Long.toString(ceiling))));
     }
 
@@ -86,17 +86,17 @@ public class RedisSequenceCounter implements SequenceCounter {
      * Records numbers up to {@code handedOut} as used, with a ceiling of at least {@code ceiling} (which
      * the caller has reserved durably). Never moves a counter back.
      */
-    public void advance(SequenceKey key, long handedOut, long ceiling) {
+    public void advance(NumberSequence key, long handedOut, long ceiling) {
         Redis.run(() -> redis.eval(ADVANCE, List.of(redisKey(key)), List.of(Long.toString(handedOut), Long.toString(ceiling))));
     }
 
     /** How many numbers the counter has handed out; -1 if it does not exist. */
-    public long handedOut(SequenceKey key) {
+    public long handedOut(NumberSequence key) {
         String n = Redis.call(() -> redis.hget(redisKey(key), "n"));
         return n == null ? -1 : Long.parseLong(n);
     }
 
-    static String redisKey(SequenceKey key) {
+    static String redisKey(NumberSequence key) {
         return "seq:" + key.app().value() + ":" + key.scope();
     }
 }

@@ -1,8 +1,8 @@
 package dev.chatplatform.infra.redis;
 
-import dev.chatplatform.application.contract.SequenceCounterContract;
-import dev.chatplatform.application.port.out.SequenceCounter;
-import dev.chatplatform.application.port.out.SequenceKey;
+import dev.chatplatform.application.contract.NumberCounterContract;
+import dev.chatplatform.application.port.out.NumberCounter;
+import dev.chatplatform.application.port.out.NumberSequence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedisSequenceCounterIT extends SequenceCounterContract {
+class RedisNumberCounterIT extends NumberCounterContract {
 
     private static UnifiedJedis redis;
 
@@ -32,37 +32,37 @@ class RedisSequenceCounterIT extends SequenceCounterContract {
 
     @Test
     void advanceCreatesACounterThatContinuesAfterTheLoadedNumbers() {
-        RedisSequenceCounter counter = new RedisSequenceCounter(redis);
-        SequenceKey key = SequenceKey.chatsOf(newApp());
+        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        NumberSequence key = NumberSequence.chatsOf(newApp());
 
         counter.advance(key, 5_000, 6_000);
 
         assertThat(counter.handedOut(key)).isEqualTo(5_000);
-        assertThat(counter.next(key)).isEqualTo(new SequenceCounter.Allocation.Allocated(5_001));
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(5_001));
     }
 
     @Test
     void advanceNeverMovesACounterBack() {
-        RedisSequenceCounter counter = new RedisSequenceCounter(redis);
-        SequenceKey key = SequenceKey.chatsOf(newApp());
+        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        NumberSequence key = NumberSequence.chatsOf(newApp());
         counter.open(key, 1_000);
         counter.advance(key, 10, 1_010);
 
         counter.advance(key, 3, 500);
 
         assertThat(counter.handedOut(key)).isEqualTo(10);
-        assertThat(counter.next(key)).isEqualTo(new SequenceCounter.Allocation.Allocated(11));
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(11));
         counter.advance(key, 1_010, 1_010);
-        assertThat(counter.next(key)).isEqualTo(new SequenceCounter.Allocation.Exhausted(1_010));
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Exhausted(1_010));
     }
 
     @Test
     void handedOutOfAMissingCounterIsMinusOne() {
-        assertThat(new RedisSequenceCounter(redis).handedOut(SequenceKey.chatsOf(newApp()))).isEqualTo(-1);
+        assertThat(new RedisNumberCounter(redis).handedOut(NumberSequence.chatsOf(newApp()))).isEqualTo(-1);
     }
 
     @Override
-    protected SequenceCounter counter() {
-        return new RedisSequenceCounter(redis);
+    protected NumberCounter counter() {
+        return new RedisNumberCounter(redis);
     }
 }

@@ -2,8 +2,8 @@
 # Starts the API or the worker from the one jar (PropertiesLauncher picks the class from loader.main).
 set -e
 case "$CHAT_ROLE" in
-  api) main=dev.chatplatform.infra.api.ApiApplication ;;
-  worker) main=dev.chatplatform.infra.worker.WorkerApplication ;;
+  api) main=dev.chatplatform.api.ApiApplication ;;
+  worker) main=dev.chatplatform.worker.WorkerApplication ;;
   *) echo "CHAT_ROLE must be api or worker, not '$CHAT_ROLE'" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086

@@ -32,5 +32,5 @@ while (($#)); do
   esac
 done
 cd "$ROOT"
-exec "$JAVA_HOME/bin/java" -Xms512m -Xmx${CHAT_DATASET_HEAP:-1g} -Dloader.main=dev.chatplatform.infra.dataset.DatasetApplication \
+exec "$JAVA_HOME/bin/java" -Xms512m -Xmx${CHAT_DATASET_HEAP:-1g} -Dloader.main=dev.chatplatform.dataset.DatasetApplication \
   -jar "$JAR" --out "$ROOT/.run" "${ARGS[@]}" "${CSV_ARGS[@]}"

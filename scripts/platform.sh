@@ -91,9 +91,9 @@ case "${1:-start}" in
         use_env "$("$ROOT/scripts/services.sh" env)"
         build
         if [[ $2 == api ]]; then
-          launch api dev.chatplatform.infra.api.ApiApplication "$API_PORT"; await api "$API_PORT"
+          launch api dev.chatplatform.api.ApiApplication "$API_PORT"; await api "$API_PORT"
         else
-          launch worker dev.chatplatform.infra.worker.WorkerApplication "$WORKER_PORT"; await worker "$WORKER_PORT"
+          launch worker dev.chatplatform.worker.WorkerApplication "$WORKER_PORT"; await worker "$WORKER_PORT"
         fi
         exit 0 ;;
       "") ;;
@@ -102,8 +102,8 @@ case "${1:-start}" in
     envs="$("$ROOT/scripts/services.sh" start)" || { log "services failed to start"; exit 1; }
     use_env "$envs"
     build
-    launch api dev.chatplatform.infra.api.ApiApplication "$API_PORT"
-    launch worker dev.chatplatform.infra.worker.WorkerApplication "$WORKER_PORT"
+    launch api dev.chatplatform.api.ApiApplication "$API_PORT"
+    launch worker dev.chatplatform.worker.WorkerApplication "$WORKER_PORT"
     await api "$API_PORT"
     await worker "$WORKER_PORT"
     log "ready: API on http://localhost:$API_PORT (OpenAPI at /v3/api-docs), worker health on :$WORKER_PORT/actuator/health"

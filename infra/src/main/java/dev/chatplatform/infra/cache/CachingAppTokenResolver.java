@@ -7,7 +7,6 @@ import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.domain.app.App;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import java.util.Optional;
  * kept for as long as memory allows: after warm-up a request costs no database hit. Unknown tokens are
  * remembered briefly so a flood of bad tokens cannot flood the database.
  */
-@Component
 public class CachingAppTokenResolver implements AppTokenResolver {
 
     private final AppStore apps;

@@ -11,7 +11,7 @@ import dev.chatplatform.domain.reaction.ReactionType;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
-import dev.chatplatform.worker.messaging.WriteCodec;
+import dev.chatplatform.infra.wire.WriteCodec;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;

@@ -13,7 +13,7 @@ import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
 import dev.chatplatform.domain.user.UserName;
-import dev.chatplatform.worker.messaging.WriteCodec;
+import dev.chatplatform.infra.wire.WriteCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,0 +1,234 @@
+package dev.chatplatform.infra.wire;
+
+
+import dev.chatplatform.domain.InvalidValueException;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.domain.reaction.ReactionScore;
+import dev.chatplatform.domain.reaction.ReactionSummary;
+import dev.chatplatform.domain.reaction.ReactionType;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.Phone;
+import dev.chatplatform.domain.user.User;
+import dev.chatplatform.domain.user.UserId;
+import dev.chatplatform.domain.user.UserName;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The wire format of write commands: a small JSON object carrying the full new state (a reaction: the
+ * event, with its id). Decoding goes through the domain's constructors, so a command obeys the same
+ * rules as an HTTP request. Fields added after the first release ({@code participants},
+ * {@code sender}) may be missing: commands queued by an older API must still be applied after an upgrade.
+ */
+public final class WriteCodec {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public sealed interface Write {
+    }
+
+    public record ChatWrite(Chat chat) implements Write {
+    }
+
+    public record MessageWrite(Message message) implements Write {
+    }
+
+    public record UserWrite(User user) implements Write {
+    }
+
+    public record ReactionWrite(ReactionAdded reaction) implements Write {
+    }
+
+    public record ReceiptWrite(Receipt receipt) implements Write {
+    }
+
+    /** A command that can never be applied: it goes to the dead-letter queue, not back to the queue. */
+    public static final class PoisonCommandException extends RuntimeException {
+        public PoisonCommandException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public byte[] encode(Chat chat) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("kind", WriteTopology.CHAT_KEY)
+                .put("app_id", chat.appId().value())
+                .put("number", chat.number().value())
+                .put("title", chat.optionalTitle().map(ChatTitle::value).orElse(null));
+        ArrayNode participants = node.putArray("participants");
+        chat.participants().forEach(participant -> participants.add(participant.value()));
+        node.put("created_at", chat.createdAt().toString())
+                .put("updated_at", chat.updatedAt().toString());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    /** The state a client writes: the reaction summary is derived data the worker keeps, not part of the command. */
+    public byte[] encode(Message message) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("kind", WriteTopology.MESSAGE_KEY)
+                .put("app_id", message.appId().value())
+                .put("chat_number", message.chatNumber().value())
+                .put("number", message.number().value())
+                .put("body", message.body().value())
+                .put("sender", message.sender() == null ? null : message.sender().value())
+                .put("created_at", message.createdAt().toString())
+                .put("updated_at", message.updatedAt().toString());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    public byte[] encode(User user) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("kind", WriteTopology.USER_KEY)
+                .put("app_id", user.appId().value())
+                .put("user_id", user.id().value())
+                .put("name", user.name().value())
+                .put("phone", user.optionalPhone().map(Phone::value).orElse(null))
+                .put("created_at", user.createdAt().toString())
+                .put("updated_at", user.updatedAt().toString());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    public byte[] encode(ReactionAdded reaction) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("kind", WriteTopology.REACTION_KEY)
+                .put("event_id", reaction.eventId())
+                .put("app_id", reaction.appId().value())
+                .put("chat_number", reaction.chat().value())
+                .put("message_number", reaction.message().value())
+                .put("user_id", reaction.user().value())
+                .put("type", reaction.type().value())
+                .put("score", reaction.score().value())
+                .put("at", reaction.at().toString());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    public byte[] encode(Receipt receipt) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("kind", WriteTopology.RECEIPT_KEY)
+                .put("app_id", receipt.appId().value())
+                .put("chat_number", receipt.chat().value())
+                .put("user_id", receipt.user().value())
+                .put("delivered_up_to", receipt.deliveredUpTo())
+                .put("read_up_to", receipt.readUpTo())
+                .put("updated_at", receipt.updatedAt().toString());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    public Write decode(byte[] payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            String kind = node.path("kind").asString("");
+            return switch (kind) {
+                case WriteTopology.CHAT_KEY -> new ChatWrite(chat(node));
+                case WriteTopology.MESSAGE_KEY -> new MessageWrite(message(node));
+                case WriteTopology.USER_KEY -> new UserWrite(user(node));
+                case WriteTopology.REACTION_KEY -> new ReactionWrite(reaction(node));
+                case WriteTopology.RECEIPT_KEY -> new ReceiptWrite(receipt(node));
+                default -> throw new PoisonCommandException("unknown command kind '" + kind + "'", null);
+            };
+        } catch (JacksonException | InvalidValueException | java.time.format.DateTimeParseException e) {
+            throw new PoisonCommandException("unreadable write command: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            throw new PoisonCommandException("invalid write command: " + e.getMessage(), e);
+        }
+    }
+
+    private static Chat chat(JsonNode node) {
+        String title = optionalText(node, "title");
+        return new Chat(app(node), new ChatNumber(integer(node, "number")), title == null ? null : new ChatTitle(title),
+                participants(node), 0, 0, null, instant(node, "created_at"), instant(node, "updated_at"));
+    }
+
+    private static Message message(JsonNode node) {
+        String sender = optionalText(node, "sender");
+        return new Message(app(node), new ChatNumber(integer(node, "chat_number")),
+                new MessageNumber(integer(node, "number")), new MessageBody(text(node, "body")),
+                sender == null ? null : UserId.parse(sender, "sender"), ReactionSummary.EMPTY,
+                instant(node, "created_at"), instant(node, "updated_at"));
+    }
+
+    private static User user(JsonNode node) {
+        String phone = optionalText(node, "phone");
+        return new User(app(node), UserId.parse(text(node, "user_id"), "user_id"), new UserName(text(node, "name")),
+                phone == null ? null : new Phone(phone), instant(node, "created_at"), instant(node, "updated_at"));
+    }
+
+    private static ReactionAdded reaction(JsonNode node) {
+        return new ReactionAdded(text(node, "event_id"), app(node), new ChatNumber(integer(node, "chat_number")),
+                new MessageNumber(integer(node, "message_number")), UserId.parse(text(node, "user_id"), "user_id"),
+                new ReactionType(text(node, "type")), new ReactionScore(Math.toIntExact(integer(node, "score"))),
+                instant(node, "at"));
+    }
+
+    private static Receipt receipt(JsonNode node) {
+        return new Receipt(app(node), new ChatNumber(integer(node, "chat_number")),
+                UserId.parse(text(node, "user_id"), "user_id"), integer(node, "delivered_up_to"),
+                integer(node, "read_up_to"), instant(node, "updated_at"));
+    }
+
+    private static AppId app(JsonNode node) {
+        return new AppId(integer(node, "app_id"));
+    }
+
+    /** Missing (a command from before participants existed) or null is none; anything but strings is poison. */
+    private static List<UserId> participants(JsonNode node) {
+        JsonNode value = node.path("participants");
+        if (value.isMissingNode() || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new PoisonCommandException("invalid write command: participants is not an array", null);
+        }
+        List<UserId> participants = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode participant = value.get(i);
+            if (!participant.isString()) {
+                throw new PoisonCommandException("invalid write command: participants[" + i + "] is not a string", null);
+            }
+            participants.add(UserId.parse(participant.asString(), "participants[" + i + "]"));
+        }
+        return participants;
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Instant.parse(text(node, field));
+    }
+
+    /** The encoder writes strings as strings: {@code "body": 42} is not quietly read as "42". */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.required(field);
+        if (!value.isString()) {
+            throw new PoisonCommandException("invalid write command: " + field + " is not a string", null);
+        }
+        return value.asString();
+    }
+
+    /** An optional string: missing or null is {@code null}; any other type is poison, as for a required one. */
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : text(node, field);
+    }
+
+    /** The encoder writes numbers as integers: {@code "number": "5"} or {@code 1.5} is not quietly converted. */
+    private static long integer(JsonNode node, String field) {
+        JsonNode value = node.required(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new PoisonCommandException("invalid write command: " + field + " is not an integer", null);
+        }
+        return value.asLong();
+    }
+}

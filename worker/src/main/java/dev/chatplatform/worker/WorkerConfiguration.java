@@ -1,0 +1,70 @@
+package dev.chatplatform.worker;
+
+import dev.chatplatform.application.port.in.IndexMessagesUseCase;
+import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.application.port.in.ReconcileCountsUseCase;
+import dev.chatplatform.application.port.out.ChatEventPublisher;
+import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.CountStore;
+import dev.chatplatform.application.port.out.MessageSearchIndex;
+import dev.chatplatform.application.port.out.MessageStore;
+import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.ReactionStore;
+import dev.chatplatform.application.port.out.ReceiptStore;
+import dev.chatplatform.application.port.out.RecentMessagesCache;
+import dev.chatplatform.application.port.out.UserStore;
+import dev.chatplatform.application.service.IndexMessagesService;
+import dev.chatplatform.application.service.PersistWritesService;
+import dev.chatplatform.application.service.ReconcileCountsService;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker's use cases (persist, index, reconcile counts), wired over the out-ports the imported adapters
+ * provide, and the listeners' batch consumption with manual acks: a listener receives up to batch-size
+ * deliveries (or what arrived within receive-timeout) and acknowledges them after its write commits.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WorkerConfiguration {
+
+    @Bean
+    SimpleRabbitListenerContainerFactory writeBatchListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,
+                                                                   ConnectionFactory connectionFactory,
+                                                                   @Value("${chat.worker.batch-size:500}") int batchSize,
+                                                                   @Value("${chat.worker.consumers:2}") int consumers) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connectionFactory);
+        factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        factory.setBatchListener(true);
+        factory.setConsumerBatchEnabled(true);
+        factory.setBatchSize(batchSize);
+        factory.setPrefetchCount(batchSize * 2);
+        factory.setReceiveTimeout(20L);
+        factory.setConcurrentConsumers(consumers);
+        factory.setMaxConcurrentConsumers(consumers);
+        factory.setMissingQueuesFatal(false);
+        return factory;
+    }
+
+    @Bean
+    PersistWritesUseCase persistWrites(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
+                                       ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending,
+                                       ChatEventPublisher events) {
+        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending, events);
+    }
+
+    @Bean
+    IndexMessagesUseCase indexMessages(MessageSearchIndex index) {
+        return new IndexMessagesService(index);
+    }
+
+    @Bean
+    ReconcileCountsUseCase reconcileCounts(CountStore counts) {
+        return new ReconcileCountsService(counts);
+    }
+}

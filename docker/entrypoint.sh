@@ -1,10 +1,9 @@
 #!/bin/sh
-# Starts the API or the worker from the one jar (PropertiesLauncher picks the class from loader.main).
+# Starts the API or the worker: each process has its own boot jar in the image.
 set -e
 case "$CHAT_ROLE" in
-  api) main=dev.chatplatform.api.ApiApplication ;;
-  worker) main=dev.chatplatform.worker.WorkerApplication ;;
+  api|worker) ;;
   *) echo "CHAT_ROLE must be api or worker, not '$CHAT_ROLE'" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086
-exec java $JAVA_OPTS -Dloader.main="$main" -jar /app/chat-platform.jar
+exec java $JAVA_OPTS -jar "/app/chat-$CHAT_ROLE.jar"

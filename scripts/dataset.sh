@@ -9,7 +9,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/infra/target/chat-platform.jar"
+JAR="$ROOT/dataset/target/chat-dataset.jar"
 
 # shellcheck source=scripts/java-env.sh
 source "$ROOT/scripts/java-env.sh"
@@ -17,9 +17,9 @@ if [[ -z "${CHAT_DB_URL:-}" ]]; then
   eval "$("$ROOT/scripts/services.sh" env)"
 fi
 if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/.run" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.txt' -o -name pom.xml \) -path '*/src/main/*' -newer "$JAR" -print -quit)" ]]; then
-  echo "[dataset] building the jar (mvn package, tests skipped)" >&2
+  echo "[dataset] building the generator's jar (mvn package, tests skipped)" >&2
   rm -f "$JAR" # else repackage keeps the bundled modules of the previous build (see platform.sh)
-  (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
+  (cd "$ROOT" && mvn -B -q -DskipTests -pl dataset -am package)
 fi
 CSV_ARGS=()
 ARGS=()
@@ -32,5 +32,4 @@ while (($#)); do
   esac
 done
 cd "$ROOT"
-exec "$JAVA_HOME/bin/java" -Xms512m -Xmx${CHAT_DATASET_HEAP:-1g} -Dloader.main=dev.chatplatform.dataset.DatasetApplication \
-  -jar "$JAR" --out "$ROOT/.run" "${ARGS[@]}" "${CSV_ARGS[@]}"
+exec "$JAVA_HOME/bin/java" -Xms512m -Xmx${CHAT_DATASET_HEAP:-1g} -jar "$JAR" --out "$ROOT/.run" "${ARGS[@]}" "${CSV_ARGS[@]}"

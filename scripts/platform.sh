@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform on this machine, with no Docker: services (MariaDB, Redis, RabbitMQ, Elasticsearch),
 # then the API on http://localhost:8080 and the worker (health on :8081).
-#   scripts/platform.sh start     install + start what is missing, build the jar, start API and worker
+#   scripts/platform.sh start     install + start what is missing, build the jars, start API and worker
 #   scripts/platform.sh stop      stop API and worker (add --all to stop the services too)
 #   scripts/platform.sh status
 #   scripts/platform.sh stop worker|api    stop one process (the backlog benchmark stops the worker)
@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN="$ROOT/.run"
 LOGS="$RUN/logs"
-JAR="$ROOT/infra/target/chat-platform.jar"
+JARS=("$ROOT/api/target/chat-api.jar" "$ROOT/worker/target/chat-worker.jar")
 API_PORT="${CHAT_API_PORT:-8080}"
 WORKER_PORT="${CHAT_WORKER_PORT:-8081}"
 
@@ -24,24 +24,30 @@ alive() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; 
 healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health" 2>/dev/null; }
 
 build() {
-  # Rebuild when any source is newer than the jar (or there is no jar).
-  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]]; then
-    log "building the jar (mvn package, tests skipped: scripts/test.sh runs them)"
-    # Without the old jar: Spring Boot's repackage leaves a jar it finds already repackaged as it is, so the
+  # Rebuild when any source is newer than either jar (or a jar is missing).
+  local jar stale=
+  for jar in "${JARS[@]}"; do
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.run" -o -path "$ROOT/benchmarks" -o -path "$ROOT/dataset" -o -path "$ROOT/system-tests" -o -path '*/target' \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.json' -o -name pom.xml \) -newer "$jar" -print -quit)" ]]; then
+      stale=1
+    fi
+  done
+  if [[ -n "$stale" ]]; then
+    log "building the API and worker jars (mvn package, tests skipped: scripts/test.sh runs them)"
+    # Without the old jars: Spring Boot's repackage leaves a jar it finds already repackaged as it is, so the
     # modules it bundles would stay at their previous build.
-    rm -f "$JAR"
-    (cd "$ROOT" && mvn -B -q -DskipTests -pl infra -am package)
+    rm -f "${JARS[@]}"
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl api,worker -am package)
   fi
 }
 
-launch() { # name main-class port
-  local name=$1 main=$2 port=$3
+launch() { # name port: runs <name>/target/chat-<name>.jar
+  local name=$1 port=$2
   if alive "$name"; then
     log "$name already running (pid $(cat "$RUN/$name.pid"))"
     return
   fi
   mkdir -p "$LOGS"
-  nohup "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "-Dloader.main=$main" -jar "$JAR" >"$LOGS/$name.log" 2>&1 &
+  nohup "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -jar "$ROOT/$name/target/chat-$name.jar" >"$LOGS/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
   log "$name starting (pid $!, log .run/logs/$name.log)"
 }
@@ -91,9 +97,9 @@ case "${1:-start}" in
         use_env "$("$ROOT/scripts/services.sh" env)"
         build
         if [[ $2 == api ]]; then
-          launch api dev.chatplatform.api.ApiApplication "$API_PORT"; await api "$API_PORT"
+          launch api "$API_PORT"; await api "$API_PORT"
         else
-          launch worker dev.chatplatform.worker.WorkerApplication "$WORKER_PORT"; await worker "$WORKER_PORT"
+          launch worker "$WORKER_PORT"; await worker "$WORKER_PORT"
         fi
         exit 0 ;;
       "") ;;
@@ -102,8 +108,8 @@ case "${1:-start}" in
     envs="$("$ROOT/scripts/services.sh" start)" || { log "services failed to start"; exit 1; }
     use_env "$envs"
     build
-    launch api dev.chatplatform.api.ApiApplication "$API_PORT"
-    launch worker dev.chatplatform.worker.WorkerApplication "$WORKER_PORT"
+    launch api "$API_PORT"
+    launch worker "$WORKER_PORT"
     await api "$API_PORT"
     await worker "$WORKER_PORT"
     log "ready: API on http://localhost:$API_PORT (OpenAPI at /v3/api-docs), worker health on :$WORKER_PORT/actuator/health"

@@ -253,9 +253,10 @@ launch_mariadb() {
 launch_redis() {
   if redis_ping; then reuse redis; return; fi
   log "starting Redis on $HOST:$REDIS_PORT"
-  # A cache only: no RDB snapshots, no AOF.
+  # Persistent as in docker-compose.yml: AOF fsynced every second, so counters and pending copies survive a
+  # restart (a crash may lose the last second: Redis can come back behind what was acknowledged).
   launch redis "$LOGS/redis.log" runuser -u redis -- redis-server --bind "$HOST" --port "$REDIS_PORT" \
-    --save '' --appendonly no --dir "$REDIS_DIR" --pidfile "$REDIS_PID" --daemonize no
+    --save '' --appendonly yes --appendfsync everysec --dir "$REDIS_DIR" --pidfile "$REDIS_PID" --daemonize no
 }
 
 launch_rabbitmq() {

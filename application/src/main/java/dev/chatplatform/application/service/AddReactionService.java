@@ -24,8 +24,7 @@ public final class AddReactionService implements AddReactionUseCase {
     private final AppTokenResolver tokens;
     private final ChatReads reads;
     private final Participants participants;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
     private final Supplier<String> eventIds;
 
@@ -39,8 +38,7 @@ public final class AddReactionService implements AddReactionUseCase {
         this.tokens = tokens;
         this.reads = reads;
         this.participants = participants;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
         this.eventIds = eventIds;
     }
@@ -56,8 +54,6 @@ public final class AddReactionService implements AddReactionUseCase {
                 command.type(), command.score(), Timestamps.millis(clock.instant()));
         Reaction before = reads.reaction(app, command.chat(), event.key()).orElse(null);
         Reaction after = event.applyTo(before);
-        queue.publish(event);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(after));
-        return after;
+        return writes.accept(event, after);
     }
 }

@@ -22,16 +22,14 @@ public final class CreateChatService implements CreateChatUseCase {
 
     private final AppTokenResolver tokens;
     private final NumberAllocator numbers;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
 
     public CreateChatService(AppTokenResolver tokens, NumberAllocator numbers, WriteQueue queue, PendingWrites pending,
                              Clock clock) {
         this.tokens = tokens;
         this.numbers = numbers;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -40,8 +38,7 @@ public final class CreateChatService implements CreateChatUseCase {
         AppId app = Tenancy.appOf(tokens, command.token());
         ChatNumber number = ChatNumber.of(numbers.next(NumberSequence.chatsOf(app), () -> true, "application"));
         Chat chat = Chat.open(app, number, command.title(), command.participants(), Timestamps.millis(clock.instant()));
-        queue.publish(chat);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(chat));
+        writes.accept(chat);
         AfterDurable.bestEffort("open the message counter", () -> numbers.open(NumberSequence.messagesOf(app, number)));
         return ChatView.withoutMessages(chat);
     }

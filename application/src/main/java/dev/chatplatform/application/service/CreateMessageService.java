@@ -30,7 +30,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final Participants participants;
     private final NumberAllocator numbers;
     private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
     private final SendOrder order = new SendOrder();
 
@@ -41,7 +41,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
         this.participants = participants;
         this.numbers = numbers;
         this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -60,7 +60,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
         });
         sent.confirmation().await();
         Message message = sent.message();
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(message));
+        writes.keepPending(message);
         return MessageView.sent(message);
     }
 

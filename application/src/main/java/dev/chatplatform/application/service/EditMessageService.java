@@ -17,16 +17,14 @@ public final class EditMessageService implements EditMessageUseCase {
 
     private final AppTokenResolver tokens;
     private final ChatReads reads;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
 
     public EditMessageService(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending,
                               Clock clock) {
         this.tokens = tokens;
         this.reads = reads;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -37,8 +35,7 @@ public final class EditMessageService implements EditMessageUseCase {
         Message current = reads.message(app, command.chat(), command.number())
                 .orElseThrow(() -> new NotFoundException("message"));
         Message edited = current.edit(command.body(), Timestamps.millis(clock.instant()));
-        queue.publish(edited);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(edited));
+        writes.accept(edited);
         return reads.view(chat, edited);
     }
 }

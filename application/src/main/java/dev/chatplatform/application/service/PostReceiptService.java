@@ -22,8 +22,7 @@ public final class PostReceiptService implements PostReceiptUseCase {
     private final AppTokenResolver tokens;
     private final ChatReads reads;
     private final Participants participants;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
 
     public PostReceiptService(AppTokenResolver tokens, ChatReads reads, Participants participants, WriteQueue queue,
@@ -31,8 +30,7 @@ public final class PostReceiptService implements PostReceiptUseCase {
         this.tokens = tokens;
         this.reads = reads;
         this.participants = participants;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -50,9 +48,7 @@ public final class PostReceiptService implements PostReceiptUseCase {
         if (advanced == current) {
             return current;
         }
-        queue.publish(advanced);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(advanced));
-        return advanced;
+        return writes.accept(advanced);
     }
 
     private static void requireAtMost(Long cursor, long newest, String field) {

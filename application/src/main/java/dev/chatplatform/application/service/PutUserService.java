@@ -21,15 +21,13 @@ public final class PutUserService implements PutUserUseCase {
 
     private final AppTokenResolver tokens;
     private final ChatReads reads;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
 
     public PutUserService(AppTokenResolver tokens, ChatReads reads, WriteQueue queue, PendingWrites pending, Clock clock) {
         this.tokens = tokens;
         this.reads = reads;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -41,8 +39,7 @@ public final class PutUserService implements PutUserUseCase {
         User user = existing
                 .map(current -> current.update(command.name(), command.phone(), now))
                 .orElseGet(() -> User.register(app, command.id(), command.name(), command.phone(), now));
-        queue.publish(user);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(user));
+        writes.accept(user);
         return new Result(user, existing.isEmpty());
     }
 }

@@ -16,16 +16,14 @@ public final class RetitleChatService implements RetitleChatUseCase {
 
     private final AppTokenResolver tokens;
     private final ChatReads reads;
-    private final WriteQueue queue;
-    private final PendingWrites pending;
+    private final AcceptedWrites writes;
     private final Clock clock;
 
     public RetitleChatService(AppTokenResolver tokens, ChatReads reads, WriteQueue queue,
                               PendingWrites pending, Clock clock) {
         this.tokens = tokens;
         this.reads = reads;
-        this.queue = queue;
-        this.pending = pending;
+        this.writes = new AcceptedWrites(queue, pending);
         this.clock = clock;
     }
 
@@ -34,8 +32,7 @@ public final class RetitleChatService implements RetitleChatUseCase {
         AppId app = Tenancy.appOf(tokens, command.token());
         Chat current = reads.chat(app, command.number()).orElseThrow(() -> new NotFoundException("chat"));
         Chat retitled = current.retitle(command.title(), Timestamps.millis(clock.instant()));
-        queue.publish(retitled);
-        AfterDurable.bestEffort("keep the pending copy", () -> pending.put(retitled));
+        writes.accept(retitled);
         return reads.chatView(retitled);
     }
 }

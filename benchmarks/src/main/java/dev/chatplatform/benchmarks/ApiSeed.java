@@ -1,5 +1,7 @@
 package dev.chatplatform.benchmarks;
 
+import dev.chatplatform.adapters.persistence.app.JpaAppStore;
+import dev.chatplatform.domain.app.AppToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -149,9 +151,12 @@ public final class ApiSeed {
                 contacts, chats, messages, api, (System.nanoTime() - started) / 1e9, biggest + 1, perChat[biggest]);
     }
 
-    /** The application's internal id, which the direct SQL and queue probes need: from its token's hash. */
+    /**
+     * The application's internal id, which the direct SQL and queue probes need: from its token's hash, as
+     * the persistence adapter computes it.
+     */
     private static long appId(String token) throws Exception {
-        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] hash = JpaAppStore.hash(new AppToken(token));
         try (var db = Settings.mysql(); var statement = db.prepareStatement("SELECT id FROM apps WHERE token_hash = ?")) {
             statement.setBytes(1, hash);
             try (var rows = statement.executeQuery()) {

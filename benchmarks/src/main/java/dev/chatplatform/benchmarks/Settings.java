@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -136,6 +138,18 @@ public final class Settings {
         return DriverManager.getConnection(env("CHAT_DB_URL", "jdbc:mysql://127.0.0.1:3306/chat")
                         + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
                 env("CHAT_DB_USER", "chat"), env("CHAT_DB_PASSWORD", "chat"));
+    }
+
+    /** A pool of {@code size} connections to the same database, for probes that go through an adapter's JDBC code. */
+    public static HikariDataSource mysqlPool(int size) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(env("CHAT_DB_URL", "jdbc:mysql://127.0.0.1:3306/chat")
+                + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
+        pool.setUsername(env("CHAT_DB_USER", "chat"));
+        pool.setPassword(env("CHAT_DB_PASSWORD", "chat"));
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(size);
+        return pool;
     }
 
     public static String esUrl() {

@@ -96,11 +96,4 @@ class ReportTest {
         assertEquals("abc", values.get("CHAT_DATASET_TOKEN"));
         assertEquals("12", values.get("CHAT_DATASET_CHATS"));
     }
-
-    @Test
-    void inboxSqlIsTheAdaptersScanWithItsEscapedPattern() {
-        assertEquals("%50!% off!_now%", InboxSql.pattern("50% OFF_now"));
-        assertTrue(InboxSql.page(true, true).contains("FORCE INDEX (ix_chats_inbox) WHERE c.app_id = ? AND (c.search_text LIKE ? ESCAPE '!')"
-                + " AND c.activity_at <= ? AND (c.activity_at < ? OR c.number < ?) ORDER BY c.app_id DESC, c.activity_at DESC, c.number DESC LIMIT ?"));
-    }
 }

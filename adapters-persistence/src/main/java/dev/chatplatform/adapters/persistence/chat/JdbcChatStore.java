@@ -55,37 +55,19 @@ public class JdbcChatStore implements ChatStore {
             INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE activity_at = activity_at""";
 
-    /**
-     * How many candidate chats are looked up rather than the inbox scanned, at the least. Each costs a
-     * primary-key lookup; so does each row a scan checks (search_text lives in the row, not the index),
-     * and a scan for q held by n of the application's c chats reads about limit * c / n rows to fill a
-     * page. Lookups win while n < sqrt(limit * c): the budget is that, never under this floor (small
-     * applications) nor over {@link #MAX_CANDIDATES_CEILING}. With 103,000 chats and pages of 50 it is
-     * about 2,300, where a name held by 1,300 chats went from a 220 ms scan to a lookup.
-     */
-    static final int MAX_CANDIDATES = 1_000;
-    static final int MAX_CANDIDATES_CEILING = 10_000;
-
-    private static final int PROBES = 6;
-
-    /** How many chats hold a gram, counted no further than the budget (index only). */
-    private static final String COUNT_GRAM = """
-            (SELECT ? AS i, COUNT(*) AS n FROM (SELECT chat_number FROM chat_search_grams
-             WHERE app_id = ? AND gram = ? LIMIT ?) g)""";
-
-    private static final String GRAM_CHATS = "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?";
-
     private static final String STORED = "SELECT number FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String FIND = "SELECT " + ChatRows.COLUMNS + " FROM chats c WHERE c.app_id = ? AND c.number = ?";
 
     private final JdbcTemplate jdbc;
+    private final InboxPlan inbox;
     private final CountChanges countChanges;
     private final SearchText searchText;
     private final Db db;
 
     public JdbcChatStore(JdbcTemplate jdbc, CountChanges countChanges, SearchText searchText, Db db) {
         this.jdbc = jdbc;
+        this.inbox = new InboxPlan(jdbc);
         this.countChanges = countChanges;
         this.searchText = searchText;
         this.db = db;
@@ -99,82 +81,7 @@ public class JdbcChatStore implements ChatStore {
     @Override
     public List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit) {
         InboxFilter given = filter == null ? InboxFilter.ALL : filter;
-        return db.read(() -> {
-            Set<Long> candidates = candidates(app.value(), given, limit);
-            if (candidates != null && candidates.isEmpty()) {
-                return List.of();
-            }
-            InboxQuery query = InboxQuery.of(app.value(), given, candidates, after, limit);
-            return jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray());
-        });
-    }
-
-    /**
-     * Every chat a q may match, when that is a short list; null when the inbox is better scanned. A chat
-     * whose search text contains q contains each of q's grams, so the chats holding q's rarest gram (of a
-     * few probed) plus the chats mentioning q are all the candidates. A rare q thus costs a few hundred
-     * primary-key lookups, not a scan of every chat of the application; a common q (no probed gram under
-     * the budget of chats, see {@link #MAX_CANDIDATES}) fills its page early in the scan instead. The participant filter
-     * keeps its own index: one user's inbox is short.
-     */
-    Set<Long> candidates(long app, InboxFilter filter, int limit) {
-        if (filter.text() == null || filter.participant() != null) {
-            return null;
-        }
-        int budget = candidateBudget(app, limit) - filter.mentionedIn().size();
-        List<String> probes = probes(SearchText.lowercase(filter.text()));
-        if (probes.isEmpty() || budget <= 0) {
-            return null;
-        }
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        for (int i = 0; i < probes.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append(COUNT_GRAM);
-            args.add(i);
-            args.add(app);
-            args.add(probes.get(i));
-            args.add(budget + 1);
-        }
-        int rarest = -1;
-        long fewest = Long.MAX_VALUE;
-        for (Map<String, Object> row : jdbc.queryForList(sql.toString(), args.toArray())) {
-            long count = ((Number) row.get("n")).longValue();
-            if (count < fewest) {
-                fewest = count;
-                rarest = ((Number) row.get("i")).intValue();
-            }
-        }
-        if (fewest > budget) {
-            return null;
-        }
-        Set<Long> candidates = new TreeSet<>(jdbc.queryForList(GRAM_CHATS, Long.class, app, probes.get(rarest)));
-        filter.mentionedIn().forEach(chat -> candidates.add(chat.value()));
-        return candidates;
-    }
-
-    /** sqrt(limit * the application's chats), within [MAX_CANDIDATES, MAX_CANDIDATES_CEILING]. */
-    private int candidateBudget(long app, int limit) {
-        Long chats = jdbc.query("SELECT chats_count FROM apps WHERE id = ?", rs -> rs.next() ? rs.getLong(1) : 0L, app);
-        long budget = Math.round(Math.sqrt((double) Math.max(1, limit) * (chats == null ? 0 : chats)));
-        return (int) Math.max(MAX_CANDIDATES, Math.min(MAX_CANDIDATES_CEILING, budget));
-    }
-
-    /** Up to {@link #PROBES} of q's grams, spread over it: any of them narrows the candidates correctly. */
-    private static List<String> probes(String lowercasedQ) {
-        List<String> grams = new ArrayList<>();
-        int[] codePoints = lowercasedQ.codePoints().toArray();
-        int count = codePoints.length - SearchText.GRAM_LENGTH + 1;
-        if (count <= 0) {
-            return grams;
-        }
-        for (int i = 0; i < Math.min(PROBES, count); i++) {
-            int start = PROBES >= count ? i : (int) ((long) i * (count - 1) / (PROBES - 1));
-            String gram = new String(codePoints, start, SearchText.GRAM_LENGTH);
-            if (!grams.contains(gram)) {
-                grams.add(gram);
-            }
-        }
-        return grams;
+        return db.read(() -> inbox.read(app.value(), given, after, limit));
     }
 
     @Override

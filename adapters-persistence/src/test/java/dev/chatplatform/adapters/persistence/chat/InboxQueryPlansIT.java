@@ -47,12 +47,14 @@ class InboxQueryPlansIT {
     private JdbcMessageStore messages;
     @Autowired
     private JdbcTemplate jdbc;
+    private InboxPlan plan;
 
     private final AppId app = Apps.aRandomAppId();
     private InboxPosition deep;
 
     @BeforeAll
     void fewThousandChats() {
+        plan = new InboxPlan(jdbc);
         for (AppId owner : List.of(app, Apps.aRandomAppId())) {
             List<Chat> batch = new ArrayList<>();
             List<Message> posted = new ArrayList<>();
@@ -88,35 +90,35 @@ class InboxQueryPlansIT {
         assertWalksIndex("participant, first page", alice, null, "p", "ix_chat_participants_inbox");
         assertWalksIndex("participant, deep page", alice, deep, "p", "ix_chat_participants_inbox");
         InboxFilter aliceAndText = new InboxFilter("number 1", Set.of(ChatNumber.of(5)), new UserId("alice"));
-        assertThat(chats.candidates(app.value(), aliceAndText, 50)).as("a user's inbox is scanned").isNull();
+        assertThat(plan.candidates(app.value(), aliceAndText, 50)).as("a user's inbox is scanned").isNull();
         assertWalksIndex("participant and q", aliceAndText, deep, "p", "ix_chat_participants_inbox");
     }
 
     @Test
     void aCommonQChecksRowsAlongTheInboxIndex() {
         InboxFilter common = new InboxFilter("chat number", Set.of(), null);
-        assertThat(chats.candidates(app.value(), common, 50)).as("no short candidate list").isNull();
+        assertThat(plan.candidates(app.value(), common, 50)).as("no short candidate list").isNull();
         assertWalksIndex("common q, first page", common, null, "c", "ix_chats_inbox");
         assertWalksIndex("common q and mentions, deep page", new InboxFilter("chat number",
                 Set.of(ChatNumber.of(7), ChatNumber.of(8), ChatNumber.of(2999)), null), deep, "c", "ix_chats_inbox");
         InboxFilter short_ = new InboxFilter("12", Set.of(), null);
-        assertThat(chats.candidates(app.value(), short_, 50)).as("shorter than a gram").isNull();
+        assertThat(plan.candidates(app.value(), short_, 50)).as("shorter than a gram").isNull();
         assertWalksIndex("q of two characters", short_, null, "c", "ix_chats_inbox");
     }
 
     @Test
     void aRareQLooksUpItsFewCandidatesByPrimaryKey() {
         InboxFilter rare = new InboxFilter("number 1234", Set.of(ChatNumber.of(7)), null);
-        Set<Long> candidates = chats.candidates(app.value(), rare, 50);
+        Set<Long> candidates = plan.candidates(app.value(), rare, 50);
         assertThat(candidates).as("chats holding the rarest probed gram, and the mentioning one").isNotNull()
-                .contains(1234L, 7L).hasSizeLessThanOrEqualTo(JdbcChatStore.MAX_CANDIDATES);
+                .contains(1234L, 7L).hasSizeLessThanOrEqualTo(InboxPlan.MAX_CANDIDATES);
         InboxQuery scan = InboxQuery.of(app.value(), rare, null, 50);
         assertThat(chats.page(app, rare, null, 50)).as("the same chats as a scan finds")
                 .isEqualTo(jdbc.query(scan.sql(), ChatRows.CHAT, scan.args().toArray())).isNotEmpty();
         assertLooksUp("rare q, first page", rare, candidates, null);
         assertLooksUp("rare q, deep page", rare, candidates, deep);
         InboxFilter nothing = new InboxFilter("no such chat", Set.of(), null);
-        assertThat(chats.candidates(app.value(), nothing, 50)).as("a gram no chat has").isEmpty();
+        assertThat(plan.candidates(app.value(), nothing, 50)).as("a gram no chat has").isEmpty();
         time("q matching nothing (no query at all)", nothing, null);
     }
 

@@ -3,17 +3,27 @@ package dev.chatplatform.benchmarks;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.numbers.JdbcNumberReservations;
+import dev.chatplatform.application.port.out.NumberSequence;
+import dev.chatplatform.application.service.NumberAllocator;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.reaction.ReactionSummary;
+import dev.chatplatform.infra.redis.RedisNumberCounter;
 import dev.chatplatform.infra.wire.WriteCodec;
 import dev.chatplatform.infra.wire.WriteTopology;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +31,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,41 +38,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The backlog drain. {@code enqueue}: with the worker stopped, publishes N message commands straight to
- * the write exchange, encoded by the worker's own WriteCodec and routed as the API routes them, with
- * message numbers taken the way the API takes them (durable reservation in MySQL first, then the Redis
- * counter's ceiling raised, then the numbers claimed atomically), so nothing collides with the data set
- * or with messages posted later. {@code watch}: after the worker is started, reads its counters
+ * the write exchange, encoded by the product's own WriteCodec and routed as the API routes them, with
+ * message numbers taken the way the API takes them (the product's NumberAllocator over its Redis counter
+ * and MySQL reservations), so nothing collides with the data set or with messages posted later. {@code watch}: after the worker is started, reads its counters
  * (chat.worker.persisted, chat.worker.indexed) until both have counted N, and reports the rates.
  */
 public final class Drain {
-
-    /** Claims ARGV[1] numbers at once: the first one, -1 if the counter is missing, -2 if over the ceiling. */
-    private static final String CLAIM = """
-            local n = redis.call('HGET', KEYS[1], 'n')
-            if not n then return -1 end
-            local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
-            n = tonumber(n)
-            local k = tonumber(ARGV[1])
-            if n + k > ceil then return -2 end
-            redis.call('HSET', KEYS[1], 'n', n + k)
-            return n + 1""";
-
-    /** As RedisNumberCounter's CREATE (a missing counter seeded at the durable mark) and RAISE. */
-    private static final String SEED = """
-            if redis.call('HEXISTS', KEYS[1], 'n') == 0 then
-              redis.call('HSET', KEYS[1], 'n', ARGV[1], 'ceil', ARGV[1])
-            end
-            return 0""";
-    private static final String RAISE = """
-            if redis.call('HEXISTS', KEYS[1], 'n') == 1 and
-               tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0') then
-              redis.call('HSET', KEYS[1], 'ceil', ARGV[1])
-            end
-            return 0""";
-    private static final String RESERVE = """
-            INSERT INTO number_reservations (app_id, scope, reserved_up_to) VALUES (?, ?, ?)
-            ON DUPLICATE KEY UPDATE reserved_up_to = GREATEST(reserved_up_to, VALUES(reserved_up_to))""";
-    private static final String RESERVED = "SELECT reserved_up_to FROM number_reservations WHERE app_id = ? AND scope = ?";
 
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
@@ -84,16 +63,19 @@ public final class Drain {
                 .contentType("application/json").deliveryMode(2).build();
         long start = System.nanoTime();
         long published = 0;
-        try (Jedis redis = redis(); java.sql.Connection db = Settings.mysql();
+        try (UnifiedJedis redis = unifiedRedis(); HikariDataSource pool = Settings.mysqlPool(1);
              Connection connection = Rabbit.connect("bench-drain"); Channel channel = connection.createChannel()) {
+            NumberAllocator numbers = new NumberAllocator(new RedisNumberCounter(redis),
+                    new JdbcNumberReservations(new JdbcTemplate(pool), new Db(new DataSourceTransactionManager(pool))));
             Confirms confirms = new Confirms(channel, 2000);
             for (int c = 0; c < chats; c++) {
-                long chat = c + 1;
+                ChatNumber chat = new ChatNumber(c + 1);
+                NumberSequence sequence = NumberSequence.messagesOf(new AppId(app), chat);
                 long count = total / chats + (c < total % chats ? 1 : 0);
-                long first = claim(redis, db, app, chat, count);
                 for (long m = 0; m < count; m++) {
+                    long number = numbers.next(sequence, () -> true, "chat");
                     Instant now = Instant.now();
-                    Message message = new Message(new AppId(app), new ChatNumber(chat), new MessageNumber(first + m),
+                    Message message = new Message(new AppId(app), chat, new MessageNumber(number),
                             new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
                     confirms.beforePublish();
                     channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, properties,
@@ -121,39 +103,13 @@ public final class Drain {
         return body.toString();
     }
 
-    /** Claims {@code count} consecutive message numbers of a chat, as NumberAllocator would one by one. */
-    static long claim(Jedis redis, java.sql.Connection db, long app, long chat, long count) throws Exception {
-        String key = "seq:" + app + ":" + chat;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            long result = (Long) redis.eval(CLAIM, List.of(key), List.of(Long.toString(count)));
-            if (result > 0) {
-                return result;
-            }
-            if (result == -1) {
-                redis.eval(SEED, List.of(key), List.of(Long.toString(reserved(db, app, chat))));
-                continue;
-            }
-            long handedOut = Long.parseLong(redis.hget(key, "n"));
-            long upTo = handedOut + count + 1000;
-            try (PreparedStatement statement = db.prepareStatement(RESERVE)) {
-                statement.setLong(1, app);
-                statement.setLong(2, chat);
-                statement.setLong(3, upTo);
-                statement.executeUpdate();
-            }
-            redis.eval(RAISE, List.of(key), List.of(Long.toString(reserved(db, app, chat))));
-        }
-        throw new IllegalStateException("could not claim " + count + " numbers of chat " + chat);
-    }
-
-    private static long reserved(java.sql.Connection db, long app, long chat) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(RESERVED)) {
-            statement.setLong(1, app);
-            statement.setLong(2, chat);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
-            }
-        }
+    /** The product's own client shape (RedisConfiguration's), for the product's own counter. */
+    static UnifiedJedis unifiedRedis() {
+        return RedisClient.builder()
+                .hostAndPort(Settings.env("CHAT_REDIS_HOST", "127.0.0.1"), Integer.parseInt(Settings.env("CHAT_REDIS_PORT", "6379")))
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .database(Integer.parseInt(Settings.env("CHAT_REDIS_DATABASE", "0"))).build())
+                .build();
     }
 
     static Jedis redis() {

@@ -1,0 +1,23 @@
+-- wrk closed loop: POST a message to one of CHATS chats of one application, picked at random per request.
+-- Usage: TOKEN=... CHATS=100 wrk -t2 -c50 -d20s -s benchmarks/wrk/post-message.lua http://127.0.0.1:8080
+local token = os.getenv("TOKEN")
+local chats = tonumber(os.getenv("CHATS") or "100")
+local statuses = {}
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"body":"wrk closed loop message with a few words in it"}'
+
+request = function()
+  local chat = math.random(1, chats)
+  return wrk.format(nil, "/api/v1/applications/" .. token .. "/chats/" .. chat .. "/messages")
+end
+
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end

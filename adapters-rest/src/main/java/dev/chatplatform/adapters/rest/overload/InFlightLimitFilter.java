@@ -8,7 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import dev.chatplatform.adapters.rest.event.ChatEventsHandler;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,13 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests it takes keep their latency and the rest are told to come back (docs/benchmarks.md). The
  * default, 32, follows Little's law on that machine: about 400 POSTs/s is all it completes with every
  * service on its 2 cores, so 128 requests admitted at once waited 200-500 ms each (measured), 32 about 80.
- * WebSocket upgrades are not counted: a subscription is long-lived by design.
+ * WebSocket subscriptions (the upgrade of a chat's events path) are not counted: one is long-lived by design.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class InFlightLimitFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "1";
+    private static final PathPattern EVENTS = PathPatternParser.defaultInstance.parse(ChatEventsHandler.PATH);
 
     private final Semaphore permits;
     private final int limit;
@@ -66,7 +72,18 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        return !request.getRequestURI().startsWith("/api/") || isEventSubscription(request);
+    }
+
+    /**
+     * Only a real subscription is exempt: a GET on a chat's events path asking for the WebSocket upgrade.
+     * An {@code Upgrade: websocket} header on any other request (a POST, another path) is not a way around
+     * the limit.
+     */
+    private static boolean isEventSubscription(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod())
+                && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
+                && EVENTS.matches(PathContainer.parsePath(request.getRequestURI()));
     }
 
     @Override

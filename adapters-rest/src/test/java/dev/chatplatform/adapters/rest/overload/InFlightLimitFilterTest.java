@@ -99,6 +99,20 @@ class InFlightLimitFilterTest {
     }
 
     @Test
+    void anUpgradeHeaderOnAnyOtherRequestDoesNotSkipTheLimit() throws Exception {
+        holdBothPermits();
+        MockHttpServletRequest postWithUpgrade = post("/api/v1/applications/t/chats/1/messages");
+        postWithUpgrade.addHeader("Upgrade", "websocket");
+        MockHttpServletRequest postToEvents = post("/api/v1/applications/t/chats/1/events");
+        postToEvents.addHeader("Upgrade", "websocket");
+
+        assertThat(serve(postWithUpgrade, (request, response) -> ((MockHttpServletResponse) response).setStatus(201))
+                .getStatus()).isEqualTo(503);
+        assertThat(serve(postToEvents, (request, response) -> ((MockHttpServletResponse) response).setStatus(201))
+                .getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void aRequestOverTheLimitWaitsForAPlaceUpToTheQueueWait() throws Exception {
         InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5));
         CountDownLatch inside = new CountDownLatch(1);

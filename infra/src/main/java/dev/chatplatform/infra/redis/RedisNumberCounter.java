@@ -15,39 +15,39 @@ import java.util.List;
 public class RedisNumberCounter implements NumberCounter {
 
     /** Returns the number; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached. */
-    private static final String NEXT = """
+    private static final LuaScript NEXT = new LuaScript("""
             local n = redis.call('HGET', KEYS[1], 'n')
             if not n then return -1 end
             local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
             n = tonumber(n) + 1
             if n > ceil then return -2 - ceil end
             redis.call('HSET', KEYS[1], 'n', n)
-            return n""";
+            return n""");
 
     /** Creates the counter at ARGV[1] numbers handed out and ceiling ARGV[2], unless it exists. */
-    private static final String CREATE = """
+    private static final LuaScript CREATE = new LuaScript("""
             if redis.call('HEXISTS', KEYS[1], 'n') == 0 then
               redis.call('HSET', KEYS[1], 'n', ARGV[1], 'ceil', ARGV[2])
             end
-            return 0""";
+            return 0""");
 
     /** Raises the ceiling of an existing counter only: a counter lost meanwhile must be re-seeded, not half-made. */
-    private static final String RAISE = """
+    private static final LuaScript RAISE = new LuaScript("""
             if redis.call('HEXISTS', KEYS[1], 'n') == 1 and
                tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0') then
               redis.call('HSET', KEYS[1], 'ceil', ARGV[1])
             end
-            return 0""";
+            return 0""");
 
     /**
      * Moves a counter forward to at least ARGV[1] numbers handed out and a ceiling of at least ARGV[2],
      * creating it if absent: for numbers handed out outside the API (the data set's bulk load).
      */
-    private static final String ADVANCE = """
+    private static final LuaScript ADVANCE = new LuaScript("""
             local n = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
             local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
             redis.call('HSET', KEYS[1], 'n', math.max(n, tonumber(ARGV[1])), 'ceil', math.max(ceil, tonumber(ARGV[2])))
-            return 0""";
+            return 0""");
 
     private final UnifiedJedis redis;
 
@@ -57,7 +57,7 @@ public class RedisNumberCounter implements NumberCounter {
 
     @Override
     public Allocation next(NumberSequence key) {
-        long result = Redis.call(() -> (Long) redis.eval(NEXT, List.of(redisKey(key)), List.of()));
+        long result = Redis.call(() -> (Long) NEXT.run(redis, List.of(redisKey(key)), List.of()));
         if (result > 0) {
             return new Allocation.Allocated(result);
         }
@@ -69,17 +69,17 @@ public class RedisNumberCounter implements NumberCounter {
 
     @Override
     public void open(NumberSequence key, long ceiling) {
-        Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
+        Redis.run(() -> CREATE.run(redis, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
     }
 
     @Override
     public void seed(NumberSequence key, long floor) {
-        Redis.run(() -> redis.eval(CREATE, List.of(redisKey(key)), List.of(Long.toString(floor), Long.toString(floor))));
+        Redis.run(() -> CREATE.run(redis, List.of(redisKey(key)), List.of(Long.toString(floor), Long.toString(floor))));
     }
 
     @Override
     public void raiseCeiling(NumberSequence key, long ceiling) {
-        Redis.run(() -> redis.eval(RAISE, List.of(redisKey(key)), List.of(Long.toString(ceiling))));
+        Redis.run(() -> RAISE.run(redis, List.of(redisKey(key)), List.of(Long.toString(ceiling))));
     }
 
     /**
@@ -87,7 +87,7 @@ public class RedisNumberCounter implements NumberCounter {
      * the caller has reserved durably). Never moves a counter back.
      */
     public void advance(NumberSequence key, long handedOut, long ceiling) {
-        Redis.run(() -> redis.eval(ADVANCE, List.of(redisKey(key)), List.of(Long.toString(handedOut), Long.toString(ceiling))));
+        Redis.run(() -> ADVANCE.run(redis, List.of(redisKey(key)), List.of(Long.toString(handedOut), Long.toString(ceiling))));
     }
 
     /** How many numbers the counter has handed out; -1 if it does not exist. */

@@ -13,7 +13,6 @@ import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
 import dev.chatplatform.infra.wire.WriteCodec;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZRangeParams;
@@ -45,47 +44,47 @@ public class RedisPendingWrites implements PendingWrites {
     private static final long TTL_SECONDS = 24 * 3600;
 
     /** KEYS: state keys; ARGV: the persisted state of each, in the same order. */
-    private static final String SETTLE_STATES = """
+    private static final LuaScript SETTLE_STATES = new LuaScript("""
             for i = 1, #KEYS do
               if redis.call('GET', KEYS[i]) == ARGV[i] then redis.call('DEL', KEYS[i]) end
             end
-            return 0""";
+            return 0""");
 
     /** KEYS: hash, sorted set; ARGV: number, state, number, state, ... */
-    private static final String SETTLE_MESSAGES = """
+    private static final LuaScript SETTLE_MESSAGES = new LuaScript("""
             for i = 1, #ARGV, 2 do
               if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
                 redis.call('HDEL', KEYS[1], ARGV[i])
                 redis.call('ZREM', KEYS[2], ARGV[i])
               end
             end
-            return 0""";
+            return 0""");
 
     /** KEYS: the chat's reactions; ARGV: field, "score created updated", ttl. Keeps the higher score. */
-    private static final String PUT_REACTION = """
+    private static final LuaScript PUT_REACTION = new LuaScript("""
             local old = redis.call('HGET', KEYS[1], ARGV[1])
             local score = tonumber(string.match(ARGV[2], '^(%d+) '))
             if not old or (tonumber(string.match(old, '^(%d+) ')) or 0) < score then
               redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             end
             redis.call('EXPIRE', KEYS[1], ARGV[3])
-            return 0""";
+            return 0""");
 
     /** KEYS: the chat's reactions; ARGV: field, persisted score, field, persisted score, ... */
-    private static final String SETTLE_REACTIONS = """
+    private static final LuaScript SETTLE_REACTIONS = new LuaScript("""
             for i = 1, #ARGV, 2 do
               local pending = redis.call('HGET', KEYS[1], ARGV[i])
               if pending and (tonumber(string.match(pending, '^(%d+) ')) or 0) <= tonumber(ARGV[i + 1]) then
                 redis.call('HDEL', KEYS[1], ARGV[i])
               end
             end
-            return 0""";
+            return 0""");
 
     /**
      * KEYS: the chat's receipts; ARGV: user, delivered, read, epoch second, nano, ttl. Merges with the
      * pending state: the larger of each cursor, the later version.
      */
-    private static final String PUT_RECEIPT = """
+    private static final LuaScript PUT_RECEIPT = new LuaScript("""
             local d, r, s, n = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
             local old = redis.call('HGET', KEYS[1], ARGV[1])
             if old then
@@ -100,10 +99,21 @@ public class RedisPendingWrites implements PendingWrites {
             end
             redis.call('HSET', KEYS[1], ARGV[1], d .. ' ' .. r .. ' ' .. s .. ' ' .. n)
             redis.call('EXPIRE', KEYS[1], ARGV[6])
-            return 0""";
+            return 0""");
+
+    /**
+     * KEYS: the chat's pending messages (hash) and their numbers (sorted set); ARGV: number, state, ttl.
+     * One round trip, as one script (it was MULTI, HSET, ZADD, EXPIRE, EXPIRE, EXEC).
+     */
+    private static final LuaScript PUT_MESSAGE = new LuaScript("""
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('ZADD', KEYS[2], ARGV[1], ARGV[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            redis.call('EXPIRE', KEYS[2], ARGV[3])
+            return 0""");
 
     /** KEYS: the chat's receipts; ARGV: user, delivered, read, ... Drops what the persisted cursors cover. */
-    private static final String SETTLE_RECEIPTS = """
+    private static final LuaScript SETTLE_RECEIPTS = new LuaScript("""
             for i = 1, #ARGV, 3 do
               local pending = redis.call('HGET', KEYS[1], ARGV[i])
               if pending then
@@ -113,7 +123,7 @@ public class RedisPendingWrites implements PendingWrites {
                 end
               end
             end
-            return 0""";
+            return 0""");
 
     private final UnifiedJedis redis;
     private final WriteCodec codec;
@@ -133,15 +143,8 @@ public class RedisPendingWrites implements PendingWrites {
         String hash = messagesKey(message.appId(), message.chatNumber());
         String numbers = numbersKey(message.appId(), message.chatNumber());
         String number = Long.toString(message.number().value());
-        Redis.run(() -> {
-            try (AbstractTransaction tx = redis.multi()) {
-                tx.hset(hash, number, text(codec.encode(message)));
-                tx.zadd(numbers, message.number().value(), number);
-                tx.expire(hash, TTL_SECONDS);
-                tx.expire(numbers, TTL_SECONDS);
-                tx.exec();
-            }
-        });
+        Redis.run(() -> PUT_MESSAGE.run(redis, List.of(hash, numbers),
+                List.of(number, text(codec.encode(message)), Long.toString(TTL_SECONDS))));
     }
 
     @Override
@@ -151,14 +154,14 @@ public class RedisPendingWrites implements PendingWrites {
 
     @Override
     public void put(Reaction reaction) {
-        Redis.run(() -> redis.eval(PUT_REACTION, List.of(reactionsKey(reaction.appId(), reaction.chat())),
+        Redis.run(() -> PUT_REACTION.run(redis, List.of(reactionsKey(reaction.appId(), reaction.chat())),
                 List.of(field(reaction.key()), reactionState(reaction), Long.toString(TTL_SECONDS))));
     }
 
     @Override
     public void put(Receipt receipt) {
         Instant version = receipt.updatedAt();
-        Redis.run(() -> redis.eval(PUT_RECEIPT, List.of(receiptsKey(receipt.appId(), receipt.chat())),
+        Redis.run(() -> PUT_RECEIPT.run(redis, List.of(receiptsKey(receipt.appId(), receipt.chat())),
                 List.of(receipt.user().value(), Long.toString(receipt.deliveredUpTo()), Long.toString(receipt.readUpTo()),
                         Long.toString(version.getEpochSecond()), Integer.toString(version.getNano()),
                         Long.toString(TTL_SECONDS))));
@@ -253,7 +256,7 @@ public class RedisPendingWrites implements PendingWrites {
                 args.add(Long.toString(message.number().value()));
                 args.add(text(codec.encode(message)));
             }
-            Redis.run(() -> redis.eval(SETTLE_MESSAGES,
+            Redis.run(() -> SETTLE_MESSAGES.run(redis,
                     List.of(messagesKey(first.appId(), first.chatNumber()), numbersKey(first.appId(), first.chatNumber())),
                     args));
         }
@@ -267,7 +270,7 @@ public class RedisPendingWrites implements PendingWrites {
             args.add(field(reaction.key()));
             args.add(Long.toString(reaction.score()));
         }
-        byChat.forEach((key, args) -> Redis.run(() -> redis.eval(SETTLE_REACTIONS, List.of(key), args)));
+        byChat.forEach((key, args) -> Redis.run(() -> SETTLE_REACTIONS.run(redis, List.of(key), args)));
     }
 
     @Override
@@ -279,13 +282,13 @@ public class RedisPendingWrites implements PendingWrites {
             args.add(Long.toString(receipt.deliveredUpTo()));
             args.add(Long.toString(receipt.readUpTo()));
         }
-        byChat.forEach((key, args) -> Redis.run(() -> redis.eval(SETTLE_RECEIPTS, List.of(key), args)));
+        byChat.forEach((key, args) -> Redis.run(() -> SETTLE_RECEIPTS.run(redis, List.of(key), args)));
     }
 
     /** One round trip for a whole batch: the worker settles up to a batch of states at a time. */
     private void settleStates(List<String> keys, List<String> persistedStates) {
         if (!keys.isEmpty()) {
-            Redis.run(() -> redis.eval(SETTLE_STATES, keys, persistedStates));
+            Redis.run(() -> SETTLE_STATES.run(redis, keys, persistedStates));
         }
     }
 

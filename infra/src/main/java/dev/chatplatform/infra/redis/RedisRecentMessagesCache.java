@@ -31,19 +31,19 @@ public class RedisRecentMessagesCache implements RecentMessagesCache {
     private static final long GENERATION_TTL_SECONDS = 24 * 3600;
 
     /** KEYS: entry, generation; ARGV: the reader's generation, the entry, ttl. 1 if stored, 0 if refused. */
-    private static final String FILL = """
+    private static final LuaScript FILL = new LuaScript("""
             if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-            return 1""";
+            return 1""");
 
     /** KEYS: generation, entry, generation, entry, ...; ARGV: generation ttl. */
-    private static final String INVALIDATE = """
+    private static final LuaScript INVALIDATE = new LuaScript("""
             for i = 1, #KEYS, 2 do
               redis.call('INCR', KEYS[i])
               redis.call('EXPIRE', KEYS[i], ARGV[1])
               redis.call('DEL', KEYS[i + 1])
             end
-            return 0""";
+            return 0""");
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRecentMessagesCache.class);
 
@@ -75,7 +75,7 @@ public class RedisRecentMessagesCache implements RecentMessagesCache {
     public void fill(AppId app, ChatNumber chat, long generation, List<Message> newestFirst) {
         List<Message> newest = newestFirst.size() > SIZE ? newestFirst.subList(0, SIZE) : newestFirst;
         String entry = RecentMessagesJson.encode(newest);
-        Redis.run(() -> redis.eval(FILL, List.of(entryKey(app, chat), generationKey(app, chat)),
+        Redis.run(() -> FILL.run(redis, List.of(entryKey(app, chat), generationKey(app, chat)),
                 List.of(Long.toString(generation), entry, Long.toString(ENTRY_TTL_SECONDS))));
     }
 
@@ -89,7 +89,7 @@ public class RedisRecentMessagesCache implements RecentMessagesCache {
             keys.add(generationKey(app, chat));
             keys.add(entryKey(app, chat));
         }
-        Redis.run(() -> redis.eval(INVALIDATE, keys, List.of(Long.toString(GENERATION_TTL_SECONDS))));
+        Redis.run(() -> INVALIDATE.run(redis, keys, List.of(Long.toString(GENERATION_TTL_SECONDS))));
     }
 
     private static String entryKey(AppId app, ChatNumber chat) {

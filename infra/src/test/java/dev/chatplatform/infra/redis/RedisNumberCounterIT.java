@@ -57,6 +57,19 @@ class RedisNumberCounterIT extends NumberCounterContract {
     }
 
     @Test
+    void aRedisThatForgotTheScriptsStillNumbers() {
+        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        NumberSequence key = NumberSequence.chatsOf(newApp());
+        counter.open(key, 1_000);
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(1));
+
+        redis.scriptFlush(); // as after a restart: EVALSHA answers NOSCRIPT
+
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(2));
+        assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(3));
+    }
+
+    @Test
     void handedOutOfAMissingCounterIsMinusOne() {
         assertThat(new RedisNumberCounter(redis).handedOut(NumberSequence.chatsOf(newApp()))).isEqualTo(-1);
     }

@@ -92,6 +92,13 @@ public class EventsConfiguration {
         container.setPrefetchCount(500);
         container.setMissingQueuesFatal(false);
         container.setMessageListener(message -> {
+            // Every instance receives every chat's events; most have no subscriber here: skip their decoding.
+            boolean unwatched = EventTopology.chatOf(message.getMessageProperties().getReceivedRoutingKey())
+                    .map(chat -> !dispatcher.hasSubscribers(chat.app(), chat.number()))
+                    .orElse(false);
+            if (unwatched) {
+                return;
+            }
             try {
                 dispatcher.dispatch(codec.decode(message.getBody()).events());
             } catch (RuntimeException e) {

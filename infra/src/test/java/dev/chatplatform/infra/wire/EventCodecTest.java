@@ -43,6 +43,16 @@ class EventCodecTest {
     }
 
     @Test
+    void aRoutingKeyNamesItsChat() {
+        assertThat(EventTopology.chatOf(EventTopology.routingKey(app, chat)))
+                .contains(new EventTopology.Chat(app, chat));
+        assertThat(EventTopology.chatOf("7")).isEmpty();
+        assertThat(EventTopology.chatOf("7.")).isEmpty();
+        assertThat(EventTopology.chatOf("a.b")).isEmpty();
+        assertThat(EventTopology.chatOf(null)).isEmpty();
+    }
+
+    @Test
     void anEventOfAnotherChatIsRefused() {
         Message other = new Message(app, new ChatNumber(4), new MessageNumber(1), new MessageBody("hi"), t0, t0);
 

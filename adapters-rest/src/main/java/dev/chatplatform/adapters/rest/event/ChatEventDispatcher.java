@@ -2,6 +2,8 @@ package dev.chatplatform.adapters.rest.event;
 
 import dev.chatplatform.application.ChatEvent;
 import dev.chatplatform.application.port.in.SubscribeToChatUseCase.Subscription;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
 import org.springframework.web.socket.TextMessage;
 
 import java.time.Duration;
@@ -72,6 +74,11 @@ public final class ChatEventDispatcher {
             channel.subscribers.remove(subscriber);
             return channel.subscribers.isEmpty() ? null : channel;
         });
+    }
+
+    /** Whether anyone on this instance listens to the chat: events of other chats need not even be decoded. */
+    public boolean hasSubscribers(AppId app, ChatNumber chat) {
+        return chats.containsKey(new Subscription(app, chat));
     }
 
     /** Events of one or more chats, in publishing order. */

@@ -45,6 +45,16 @@ class ChatEventDispatcherTest {
     }
 
     @Test
+    void aChatHasSubscribersFromTheFirstSubscriptionToTheLastUnsubscription() {
+        assertThat(dispatcher.hasSubscribers(APP, CHAT.chat())).isFalse();
+        dispatcher.subscribe(CHAT, subscriber, 0);
+        assertThat(dispatcher.hasSubscribers(APP, CHAT.chat())).isTrue();
+        assertThat(dispatcher.hasSubscribers(APP, new ChatNumber(4))).isFalse();
+        dispatcher.unsubscribe(CHAT, subscriber);
+        assertThat(dispatcher.hasSubscribers(APP, CHAT.chat())).isFalse();
+    }
+
+    @Test
     void givenTheNewestNumberAtSubscription_whenTheNextMessageArrives_thenItIsSentAtOnce() {
         dispatcher.subscribe(CHAT, subscriber, 41);
 

@@ -22,12 +22,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load shedding: at most {@code chat.api.max-in-flight} API requests are served at once; one more waits
- * for a place at most {@code chat.api.max-queue-wait} (100 ms), then gets a 503 with Retry-After, before
- * its body is read. Without it an overloaded API accepts everything,
+ * for a place at most {@code chat.api.max-queue-wait}, then gets a 503 with Retry-After, before its body is
+ * read; past {@code chat.api.max-queue} waiting requests, the next is refused at once. Without it an overloaded API accepts everything,
  * every request waits behind the others for Redis, RabbitMQ and the CPU, and latency grows until clients
  * time out: on the 2-core benchmark machine, 2,000 POSTs/s answered 396/s at a p50 of 25 s. With it the
  * requests it takes keep their latency and the rest are told to come back (docs/benchmarks.md). The
@@ -45,24 +46,37 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     private final Semaphore permits;
     private final int limit;
     private final long queueWaitNanos;
+    private final int maxQueue;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong shed = new AtomicLong();
 
     /**
-     * @param queueWait how long a request over the limit may wait for a place before its 503: a burst
-     *                  (50 clients at once) is served a few milliseconds later instead of refused, while a
-     *                  sustained overload still gets its answer quickly
+     * @param queueWait how long a request over the limit may wait for a place before its 503: the latency
+     *                  budget of the queue. Closed-loop clients (50, 200 of them) then queue and are served
+     *                  instead of refused, while a sustained overload still gets its answer within it
+     * @param maxQueue  how many requests may wait at once; one more is refused at once, without waiting, so
+     *                  an overload beyond what the budget can absorb costs no parked thread per request
      */
     public InFlightLimitFilter(@Value("${chat.api.max-in-flight:32}") int limit,
-                               @Value("${chat.api.max-queue-wait:PT0.1S}") Duration queueWait) {
+                               @Value("${chat.api.max-queue-wait:PT0.1S}") Duration queueWait,
+                               @Value("${chat.api.max-queue:1024}") int maxQueue) {
         if (limit < 1) {
             throw new IllegalArgumentException("chat.api.max-in-flight must be at least 1, was " + limit);
         }
         if (queueWait.isNegative()) {
             throw new IllegalArgumentException("chat.api.max-queue-wait must not be negative, was " + queueWait);
         }
+        if (maxQueue < 0) {
+            throw new IllegalArgumentException("chat.api.max-queue must not be negative, was " + maxQueue);
+        }
         this.limit = limit;
         this.queueWaitNanos = queueWait.toNanos();
+        this.maxQueue = maxQueue;
         this.permits = new Semaphore(limit, true);
+    }
+
+    InFlightLimitFilter(int limit, Duration queueWait) {
+        this(limit, queueWait, 1024);
     }
 
     /** Requests answered 503 because the limit was reached, since start. */
@@ -105,11 +119,19 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         if (permits.tryAcquire()) {
             return true;
         }
+        if (queueWaitNanos == 0 || waiting.incrementAndGet() > maxQueue) {
+            if (queueWaitNanos > 0) {
+                waiting.decrementAndGet();
+            }
+            return false;
+        }
         try {
-            return queueWaitNanos > 0 && permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS);
+            return permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

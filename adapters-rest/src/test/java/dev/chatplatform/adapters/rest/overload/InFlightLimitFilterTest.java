@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,41 @@ class InFlightLimitFilterTest {
                 .isEqualTo(101);
         assertThat(serve(post("/console/index.html"), (request, response) ->
                 ((MockHttpServletResponse) response).setStatus(200)).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void pastTheQueueLimitARequestIsRefusedWithoutWaiting() throws Exception {
+        InFlightLimitFilter oneWaiter = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        FilterChain holding = (request, response) -> {
+            inside.countDown();
+            try {
+                leave.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        clients.submit(() -> {
+            oneWaiter.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), holding);
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> queued = clients.submit(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            oneWaiter.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+            return response;
+        });
+        Thread.sleep(200); // the second request is waiting for the place now
+
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        oneWaiter.doFilter(post("/api/v1/c"), refused, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+        leave.countDown();
+        assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health groups as application.yml configures them: with Redis away, readiness reports DEGRADED
+ * The health groups as chat/redis.yml (which both processes import) configures them: with Redis away, readiness reports DEGRADED
  * with a 200 (reads still work), liveness stays UP, and a component that is DOWN still outranks it.
  */
 class ReadinessProbeTest {
@@ -41,7 +41,7 @@ class ReadinessProbeTest {
     }, Duration.ofMillis(200));
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withInitializer(context -> applicationYml().forEach(context.getEnvironment().getPropertySources()::addLast))
+            .withInitializer(context -> redisYml().forEach(context.getEnvironment().getPropertySources()::addLast))
             .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
                     HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
                     HealthEndpointAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
@@ -92,9 +92,9 @@ class ReadinessProbeTest {
         AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
 
-    private static List<PropertySource<?>> applicationYml() {
+    private static List<PropertySource<?>> redisYml() {
         try {
-            return new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
+            return new YamlPropertySourceLoader().load("chat/redis.yml", new ClassPathResource("chat/redis.yml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

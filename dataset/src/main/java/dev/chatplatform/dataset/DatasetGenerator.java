@@ -6,6 +6,8 @@ import dev.chatplatform.adapters.persistence.bulk.BulkLoad;
 import dev.chatplatform.adapters.search.ElasticsearchMessageIndex;
 import dev.chatplatform.application.port.out.AppStore;
 import dev.chatplatform.application.port.out.NumberSequence;
+import dev.chatplatform.application.port.out.ReceiptStore;
+import dev.chatplatform.application.port.out.UserStore;
 import dev.chatplatform.application.service.NumberAllocator;
 import dev.chatplatform.domain.app.App;
 import dev.chatplatform.domain.app.AppId;
@@ -53,13 +55,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Fills one new application with a realistic data set: the application through the API (so that its token
  * is real), everything else straight into MySQL, Elasticsearch and Redis in bulk, written exactly as the
- * worker and the API would have written it: through the persistence adapter's {@link BulkLoad}, the search
- * adapter's indexing and the Redis number counters. Then verifies the totals.
+ * worker and the API would have written it: users and receipts through their stores (the ports the worker
+ * writes them through), chats, messages, reactions and number reservations through the persistence adapter's
+ * {@link BulkLoad}, the search documents through the search adapter, the number counters through Redis's.
+ * Then verifies the totals.
  */
 @Component
 class DatasetGenerator {
 
-    /** Rows per call of the bulk API: each call is one transaction. */
+    /** Rows per call of a store or the bulk API: each call is one transaction. */
     private static final int ROWS_PER_CALL = 10_000;
     private static final int MESSAGES_PER_BATCH = 5_000;
     private static final int CHATS_PER_SEARCH_REFRESH = 500;
@@ -71,6 +75,8 @@ class DatasetGenerator {
 
     private final BulkLoad bulk;
     private final AppStore apps;
+    private final UserStore users;
+    private final ReceiptStore receipts;
     private final JdbcTemplate jdbc;
     private final ElasticsearchMessageIndex index;
     private final ElasticsearchClient elasticsearch;
@@ -78,11 +84,13 @@ class DatasetGenerator {
     private final RedisNumberCounter counters;
 
     /** {@code jdbc} only for {@link Verification}, which counts the rows back with queries of its own. */
-    DatasetGenerator(BulkLoad bulk, AppStore apps, JdbcTemplate jdbc, ElasticsearchMessageIndex index,
-                     ElasticsearchClient elasticsearch, @Value("${chat.elasticsearch.index:messages}") String indexName,
-                     RedisNumberCounter counters) {
+    DatasetGenerator(BulkLoad bulk, AppStore apps, UserStore users, ReceiptStore receipts, JdbcTemplate jdbc,
+                     ElasticsearchMessageIndex index, ElasticsearchClient elasticsearch,
+                     @Value("${chat.elasticsearch.index:messages}") String indexName, RedisNumberCounter counters) {
         this.bulk = bulk;
         this.apps = apps;
+        this.users = users;
+        this.receipts = receipts;
         this.jdbc = jdbc;
         this.index = index;
         this.elasticsearch = elasticsearch;
@@ -162,12 +170,13 @@ class DatasetGenerator {
     private void writeUsers(AppId app, DatasetPlan plan) {
         Instant at = Instant.ofEpochMilli(plan.now - DatasetPlan.SPAN.toMillis());
         inChunks(plan.users(), (from, to) -> {
-            List<User> users = new ArrayList<>(to - from);
+            List<User> chunk = new ArrayList<>(to - from);
             for (int u = from; u < to; u++) {
-                users.add(new User(app, new UserId(plan.userIds[u]), new UserName(plan.names[u]),
+                chunk.add(new User(app, new UserId(plan.userIds[u]), new UserName(plan.names[u]),
                         plan.phones[u] == null ? null : new Phone(plan.phones[u]), at, at));
             }
-            bulk.users(users);
+            // Before any chat: the search-text refresh of the users' chats that the save does finds none.
+            users.saveAll(chunk);
         });
     }
 
@@ -213,7 +222,7 @@ class DatasetGenerator {
     private void writeReceipts(AppId app, DatasetPlan plan, Totals totals) {
         Random random = new Random(plan.options.seed() + 1);
         inChunks(plan.chats(), (from, to) -> {
-            List<Receipt> receipts = new ArrayList<>();
+            List<Receipt> chunk = new ArrayList<>();
             for (int c = from; c < to; c++) {
                 int count = plan.messageCounts[c];
                 if (count == 0) {
@@ -225,13 +234,13 @@ class DatasetGenerator {
                     long read = Math.max(0, count - (random.nextDouble() < 0.6 ? 0 : 1 + random.nextInt(5)));
                     long delivered = Math.max(read, count - (random.nextDouble() < 0.9 ? 0 : 1 + random.nextInt(3)));
                     if (delivered > 0) {
-                        receipts.add(new Receipt(app, new ChatNumber(plan.number(c)),
+                        chunk.add(new Receipt(app, new ChatNumber(plan.number(c)),
                                 new UserId(plan.userIds[members[i]]), delivered, read, at));
                     }
                 }
             }
-            bulk.receipts(receipts);
-            totals.receipts.addAndGet(receipts.size());
+            receipts.saveAll(chunk);
+            totals.receipts.addAndGet(chunk.size());
         });
     }
 

@@ -10,8 +10,6 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.reaction.Reaction;
-import dev.chatplatform.domain.receipt.Receipt;
-import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,7 +24,8 @@ import java.util.TreeSet;
  * Bulk loads into an application that is empty (just created, nothing written to it yet): the rows the
  * worker would have written, with the derived data (counts, last message, activity, reaction summaries)
  * given up front instead of reconciled later. For the data set generator (scripts/dataset.sh), which
- * loads millions of messages and cannot afford the stores' upserts and count_changes marks.
+ * loads millions of messages and cannot afford the stores' per-batch count_changes marks, activity touches
+ * and reaction events. Users and receipts need nothing of the kind: they go through their own stores.
  *
  * <p>Plain multi-row INSERTs (the driver rewrites each batch of {@link #ROWS_PER_STATEMENT} rows into one
  * statement): a row that already exists fails the call with a duplicate key instead of being merged, and
@@ -39,17 +38,12 @@ public class BulkLoad {
     /** Rows per multi-row INSERT: large enough to amortise the round trip, well under max_allowed_packet. */
     private static final int ROWS_PER_STATEMENT = 2_000;
 
-    private static final String INSERT_USER = """
-            INSERT INTO users (app_id, user_id, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CHAT = """
             INSERT INTO chats (app_id, number, title, participants, search_text, messages_count, last_message_at,
                                last_message_number, activity_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_PARTICIPANT = """
             INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)""";
-    private static final String INSERT_RECEIPT = """
-            INSERT INTO receipts (app_id, chat_number, user_id, delivered_up_to, read_up_to, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -70,17 +64,6 @@ public class BulkLoad {
         this.jdbc = jdbc;
         this.searchText = searchText;
         this.db = db;
-    }
-
-    public void users(List<User> users) {
-        db.writeAll(() -> jdbc.batchUpdate(INSERT_USER, users, ROWS_PER_STATEMENT, (ps, user) -> {
-            ps.setLong(1, user.appId().value());
-            ps.setString(2, user.id().value());
-            ps.setString(3, user.name().value());
-            ps.setString(4, user.optionalPhone().map(p -> p.value()).orElse(null));
-            ps.setString(5, SqlTimestamps.format(user.createdAt()));
-            ps.setString(6, SqlTimestamps.format(user.updatedAt()));
-        }));
     }
 
     /**
@@ -125,17 +108,6 @@ public class BulkLoad {
         SortedSet<Long> numbers = new TreeSet<>();
         chats.forEach(chat -> numbers.add(chat.value()));
         db.writeAll(() -> searchText.refresh(app.value(), numbers, false));
-    }
-
-    public void receipts(List<Receipt> receipts) {
-        db.writeAll(() -> jdbc.batchUpdate(INSERT_RECEIPT, receipts, ROWS_PER_STATEMENT, (ps, receipt) -> {
-            ps.setLong(1, receipt.appId().value());
-            ps.setLong(2, receipt.chat().value());
-            ps.setString(3, receipt.user().value());
-            ps.setLong(4, receipt.deliveredUpTo());
-            ps.setLong(5, receipt.readUpTo());
-            ps.setString(6, SqlTimestamps.format(receipt.updatedAt()));
-        }));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.chat.ChatTitle;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.message.MessageRange;
@@ -25,7 +26,6 @@ import dev.chatplatform.domain.reaction.ReactionSummary;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
-import dev.chatplatform.domain.user.UserName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,9 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The same tiny application twice: once bulk-loaded, once written through the stores as the worker writes it
- * (then reconciled). Read back through the ports, the two must be the same but for their ids, and the bulk
- * load must read back as exactly what it was given: the bulk rows are what the worker would have written.
+ * The same tiny application twice: once bulk-loaded as the data set generator loads it, once written through
+ * the stores as the worker writes it (then reconciled). Read back through the ports, the two must be the
+ * same but for their ids, and the bulk load must read back as exactly what it was given: the bulk rows are
+ * what the worker would have written.
  */
 @PersistenceIT
 class BulkLoadIT {
@@ -131,20 +132,21 @@ class BulkLoadIT {
     @Test
     void aRowThatExistsFailsTheLoadRatherThanBeingMerged() {
         AppId app = apps.create(AppToken.generate(), aName(), T0).id();
-        User alice = aUser().inApp(app).build();
-        bulk.users(List.of(alice));
+        Chat chat = aChat().inApp(app).titled("Before").build();
+        bulk.chats(List.of(chat));
 
-        User renamed = alice.update(new UserName("Alice Renamed"), null, secondsAfterT0(1));
-        assertThatThrownBy(() -> bulk.users(List.of(renamed))).isInstanceOf(DataIntegrityViolationException.class);
+        Chat retitled = chat.retitle(new ChatTitle("After"), secondsAfterT0(1));
+        assertThatThrownBy(() -> bulk.chats(List.of(retitled))).isInstanceOf(DataIntegrityViolationException.class);
 
-        assertThat(users.find(app, alice.id())).contains(alice);
+        assertThat(chats.find(app, chat.number())).contains(chat);
     }
 
+    /** As the data set generator loads: users and receipts through their stores, the rest in bulk. */
     private void load(TinyApp tiny) {
-        bulk.users(tiny.users);
+        users.saveAll(tiny.users);
         bulk.chats(tiny.chats());
         bulk.searchText(tiny.app, tiny.chats().stream().map(Chat::number).toList());
-        bulk.receipts(tiny.receipts);
+        receipts.saveAll(tiny.receipts);
         bulk.messages(tiny.messages(), tiny.reactions());
         bulk.numberReservations(tiny.reservations());
         bulk.chatsCount(tiny.app, tiny.chatsAsCreated.size());

@@ -1,6 +1,6 @@
 package dev.chatplatform.dataset;
 
-import dev.chatplatform.adapters.persistence.chat.SearchText;
+import dev.chatplatform.adapters.persistence.PersistenceConfiguration;
 import dev.chatplatform.adapters.search.SearchConfiguration;
 import dev.chatplatform.infra.redis.RedisConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * without a web server. Run by scripts/dataset.sh; options in {@link DatasetOptions}.
  */
 @SpringBootApplication
-@Import({SearchConfiguration.class, RedisConfiguration.class, SearchText.class})
+@Import({PersistenceConfiguration.class, SearchConfiguration.class, RedisConfiguration.class})
 public class DatasetApplication {
 
     public static void main(String[] args) {

@@ -75,10 +75,6 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         this.permits = new Semaphore(limit, true);
     }
 
-    InFlightLimitFilter(int limit, Duration queueWait) {
-        this(limit, queueWait, 1024);
-    }
-
     /** Requests answered 503 because the limit was reached, since start. */
     public long shed() {
         return shed.get();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InFlightLimitFilterTest {
 
-    private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO);
+    private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO, 1024);
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService clients = Executors.newFixedThreadPool(2);
@@ -150,7 +150,7 @@ class InFlightLimitFilterTest {
 
     @Test
     void aRequestOverTheLimitWaitsForAPlaceUpToTheQueueWait() throws Exception {
-        InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5));
+        InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5), 1024);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         clients.submit(() -> {
@@ -181,6 +181,6 @@ class InFlightLimitFilterTest {
 
     @Test
     void aLimitUnderOneIsRefused() {
-        assertThatThrownBy(() -> new InFlightLimitFilter(0, Duration.ZERO)).hasMessageContaining("chat.api.max-in-flight");
+        assertThatThrownBy(() -> new InFlightLimitFilter(0, Duration.ZERO, 1024)).hasMessageContaining("chat.api.max-in-flight");
     }
 }

@@ -58,7 +58,7 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
      *                  an overload beyond what the budget can absorb costs no parked thread per request
      */
     public InFlightLimitFilter(@Value("${chat.api.max-in-flight:32}") int limit,
-                               @Value("${chat.api.max-queue-wait:PT0.1S}") Duration queueWait,
+                               @Value("${chat.api.max-queue-wait:PT1S}") Duration queueWait,
                                @Value("${chat.api.max-queue:1024}") int maxQueue) {
         if (limit < 1) {
             throw new IllegalArgumentException("chat.api.max-in-flight must be at least 1, was " + limit);

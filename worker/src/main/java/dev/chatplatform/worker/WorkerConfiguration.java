@@ -6,6 +6,7 @@ import dev.chatplatform.application.port.in.ReconcileCountsUseCase;
 import dev.chatplatform.application.port.out.ChatEventPublisher;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.CountStore;
+import dev.chatplatform.application.port.out.IndexQueue;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -54,8 +55,8 @@ public class WorkerConfiguration {
     @Bean
     PersistWritesUseCase persistWrites(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
                                        ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending,
-                                       ChatEventPublisher events) {
-        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending, events);
+                                       ChatEventPublisher events, IndexQueue index) {
+        return new PersistWritesService(users, chats, messages, reactions, receipts, recent, pending, events, index);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.chatplatform.application.ChatEvent;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
 import dev.chatplatform.application.port.out.ChatEventPublisher;
+import dev.chatplatform.application.port.out.IndexQueue;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -28,13 +29,15 @@ import java.util.Comparator;
 
 /**
  * Stores queued commands idempotently, then, in this order: invalidates the recent-messages cache of
- * the chats whose messages or reactions changed, publishes the chats' events, and lets the pending
- * copies go. The order is what
+ * the chats whose messages or reactions changed, publishes the chats' events, hands the persisted
+ * messages to the index queue, and lets the pending copies go. The order is what
  * keeps reads complete (see {@link ChatReads}): a pending copy disappears only after the database and
  * the cache both show the write. An invalidation that fails fails the batch, which is retried: a
  * stale cache entry must never outlive the pending copy that hides its staleness. Settling is best
  * effort: a pending copy that outlives its write is harmless. A publish that fails fails the batch too:
  * it is redelivered and stored again (idempotently), so subscribers hear of every change at least once.
+ * So does a failed hand-over to the index queue: every persisted message is indexed at least once (the
+ * index keeps the newest state by its version, so a repeat changes nothing).
  */
 public final class PersistWritesService implements PersistWritesUseCase {
 
@@ -48,10 +51,11 @@ public final class PersistWritesService implements PersistWritesUseCase {
     private final RecentMessagesCache recent;
     private final PendingWrites pending;
     private final ChatEventPublisher events;
+    private final IndexQueue index;
 
     public PersistWritesService(UserStore users, ChatStore chats, MessageStore messages, ReactionStore reactions,
                                 ReceiptStore receipts, RecentMessagesCache recent, PendingWrites pending,
-                                ChatEventPublisher events) {
+                                ChatEventPublisher events, IndexQueue index) {
         this.users = users;
         this.chats = chats;
         this.messages = messages;
@@ -60,6 +64,7 @@ public final class PersistWritesService implements PersistWritesUseCase {
         this.recent = recent;
         this.pending = pending;
         this.events = events;
+        this.index = index;
     }
 
     @Override
@@ -81,6 +86,9 @@ public final class PersistWritesService implements PersistWritesUseCase {
         List<ChatEvent> batchEvents = events(writes, reactionStates);
         if (!batchEvents.isEmpty()) {
             events.publish(batchEvents);
+        }
+        if (!writes.messages().isEmpty()) {
+            index.enqueue(writes.messages());
         }
         try {
             if (!writes.users().isEmpty()) {

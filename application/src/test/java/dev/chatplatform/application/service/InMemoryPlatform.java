@@ -12,6 +12,7 @@ import dev.chatplatform.application.fakes.FakeUserStore;
 import dev.chatplatform.application.fakes.FakeAppStore;
 import dev.chatplatform.application.fakes.FakeAppTokenResolver;
 import dev.chatplatform.application.fakes.FakeChatStore;
+import dev.chatplatform.application.fakes.FakeIndexQueue;
 import dev.chatplatform.application.fakes.FakeMessageSearchIndex;
 import dev.chatplatform.application.fakes.FakeMessageStore;
 import dev.chatplatform.application.fakes.FakeNumberReservations;
@@ -49,6 +50,7 @@ final class InMemoryPlatform {
     final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
     final dev.chatplatform.application.fakes.FakeChatEventPublisher events = new dev.chatplatform.application.fakes.FakeChatEventPublisher();
     final FakeMessageSearchIndex index = new FakeMessageSearchIndex();
+    final FakeIndexQueue indexQueue = new FakeIndexQueue();
 
     final NumberAllocator numbers = new NumberAllocator(counter, reservations);
     final ChatReads reads = new ChatReads(pending, chats, messages, users, reactions, receipts, recent);
@@ -69,7 +71,7 @@ final class InMemoryPlatform {
     final AddReactionService addReaction = new AddReactionService(tokens, reads, participants, queue, pending, clock);
     final PostReceiptService postReceipt = new PostReceiptService(tokens, reads, participants, queue, pending, clock);
     final PersistWritesService persistWrites = new PersistWritesService(users, chats, messages, reactions, receipts,
-            recent, pending, events);
+            recent, pending, events, indexQueue);
     final IndexMessagesService indexMessages = new IndexMessagesService(index);
 
     App anApp() {
@@ -97,14 +99,14 @@ final class InMemoryPlatform {
                 sender == null ? null : new UserId(sender))).message();
     }
 
-    /** What the worker does with every command queued so far: persist the batch, then index its messages. */
+    /** What the worker does with every command queued so far: persist the batch, then index what it handed over. */
     void runWorker() {
         List<Object> commands = queue.drain();
         PersistWritesUseCase.Writes writes = new PersistWritesUseCase.Writes(
                 only(commands, User.class), only(commands, Chat.class), only(commands, Message.class),
                 only(commands, ReactionAdded.class), only(commands, Receipt.class));
         persistWrites.persist(writes);
-        indexMessages.index(writes.messages());
+        indexMessages.index(indexQueue.take());
     }
 
     private static <T> List<T> only(List<Object> commands, Class<T> kind) {

@@ -1,5 +1,6 @@
 package dev.chatplatform.application.service;
 
+import dev.chatplatform.application.fakes.FakeIndexQueue;
 import dev.chatplatform.domain.message.MessageRange;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.in.PersistWritesUseCase.Writes;
@@ -37,8 +38,9 @@ class PersistWritesServiceTest {
     private final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
     private final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
     private final FakeChatEventPublisher events = new FakeChatEventPublisher();
+    private final FakeIndexQueue indexQueue = new FakeIndexQueue();
     private final PersistWritesService service = new PersistWritesService(new FakeUserStore(), chats, messages, reactions,
-            new FakeReceiptStore(), recent, pending, events);
+            new FakeReceiptStore(), recent, pending, events, indexQueue);
     private final AppId app = new AppId(3);
     private final Chat chat = aChat().inApp(app).build();
     private final Message message = aMessage().inApp(app).build();
@@ -55,6 +57,37 @@ class PersistWritesServiceTest {
 
         assertThat(chats.find(app, chat.number())).contains(storedChat);
         assertThat(messages.find(app, message.chatNumber(), message.number())).contains(message);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void persistedMessagesAreHandedToTheIndexQueueBeforeTheirPendingCopiesGo() {
+        pending.put(message);
+
+        service.persist(Writes.of(List.of(chat), List.of(message)));
+
+        assertThat(indexQueue.enqueued()).containsExactly(message);
+    }
+
+    @Test
+    void aBatchWithoutMessagesEnqueuesNothing() {
+        service.persist(Writes.of(List.of(chat), List.of()));
+
+        assertThat(indexQueue.enqueued()).isEmpty();
+    }
+
+    @Test
+    void anIndexQueueThatIsDownFailsTheBatchAndKeepsThePendingCopies() {
+        pending.put(message);
+        indexQueue.outage().start();
+
+        assertThatThrownBy(() -> service.persist(Writes.of(List.of(), List.of(message))))
+                .isInstanceOf(DependencyUnavailableException.class);
+
+        assertThat(pending.findMessage(app, message.chatNumber(), message.number())).contains(message);
+        indexQueue.outage().end();
+        service.persist(Writes.of(List.of(), List.of(message)));
+        assertThat(indexQueue.enqueued()).containsExactly(message);
         assertThat(pending.all()).isEmpty();
     }
 

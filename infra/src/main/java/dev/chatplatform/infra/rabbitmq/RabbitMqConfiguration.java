@@ -9,6 +9,8 @@ import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -47,9 +49,19 @@ public class RabbitMqConfiguration {
                 .deadLetterExchange(WriteTopology.DEAD_LETTER_EXCHANGE)
                 .build();
         Queue dead = QueueBuilder.durable(WriteTopology.DEAD_LETTER_QUEUE).quorum().build();
+        // The index queue is bound to nothing: the worker hands it what it persisted (RabbitIndexQueue).
         return new Declarables(writes, deadLetters, persist, index, dead,
                 BindingBuilder.bind(persist).to(writes).with("#"),
-                BindingBuilder.bind(index).to(writes).with(WriteTopology.MESSAGE_KEY),
                 BindingBuilder.bind(dead).to(deadLetters));
+    }
+
+    /**
+     * Before issue 11 the index queue was bound to the write exchange for message commands, so the broker
+     * stored and confirmed every message twice. A broker keeps a binding an older version declared: this
+     * drops it whenever a connection opens (before anything is published on it).
+     */
+    @Bean
+    SmartInitializingSingleton dropLegacyIndexBinding(ConnectionFactory connectionFactory) {
+        return () -> connectionFactory.addConnectionListener(LegacyIndexBinding::drop);
     }
 }

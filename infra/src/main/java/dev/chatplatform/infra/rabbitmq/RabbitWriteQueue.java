@@ -1,29 +1,19 @@
 package dev.chatplatform.infra.rabbitmq;
 
-import dev.chatplatform.infra.wire.WriteTopology;
-
-import dev.chatplatform.infra.wire.WriteCodec;
-
-import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.reaction.ReactionAdded;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
-import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
+import dev.chatplatform.infra.wire.WriteCodec;
+import dev.chatplatform.infra.wire.WriteTopology;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes a persistent command and waits for the broker's confirm: only a confirmed command is
@@ -32,15 +22,13 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class RabbitWriteQueue implements WriteQueue {
 
-    private final RabbitTemplate rabbit;
+    private final ConfirmedPublisher publisher;
     private final WriteCodec codec;
-    private final Duration confirmTimeout;
 
     public RabbitWriteQueue(RabbitTemplate rabbit, WriteCodec codec,
                             @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout) {
-        this.rabbit = rabbit;
+        this.publisher = new ConfirmedPublisher(rabbit, confirmTimeout);
         this.codec = codec;
-        this.confirmTimeout = confirmTimeout;
     }
 
     @Override
@@ -74,37 +62,10 @@ public class RabbitWriteQueue implements WriteQueue {
     }
 
     private CorrelationData sendUnconfirmed(String routingKey, byte[] body) {
-        org.springframework.amqp.core.Message amqpMessage = MessageBuilder.withBody(body)
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
-        CorrelationData correlation = new CorrelationData();
-        try {
-            rabbit.send(WriteTopology.EXCHANGE, routingKey, amqpMessage, correlation);
-        } catch (AmqpException e) {
-            throw unavailable(e);
-        }
-        return correlation;
+        return publisher.send(WriteTopology.EXCHANGE, routingKey, body);
     }
 
     private void awaitConfirm(CorrelationData correlation) {
-        try {
-            CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!confirm.ack()) {
-                throw unavailable(new IllegalStateException("broker nacked the command: " + confirm.reason()));
-            }
-            if (correlation.getReturned() != null) {
-                throw unavailable(new IllegalStateException("command was unroutable: " + correlation.getReturned().getReplyText()));
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw unavailable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(e);
-        }
-    }
-
-    private static DependencyUnavailableException unavailable(Exception cause) {
-        return new DependencyUnavailableException("rabbitmq", cause);
+        publisher.awaitConfirm(correlation);
     }
 }

@@ -8,6 +8,7 @@ import dev.chatplatform.adapters.persistence.violation.PersistenceStartsTheApi;
 import dev.chatplatform.adapters.rest.violation.RestReadsTheDatabase;
 import dev.chatplatform.adapters.search.violation.SearchBuildsAService;
 import dev.chatplatform.application.port.in.violation.InPortNeedsAStore;
+import dev.chatplatform.application.port.out.violation.OutPortNeedsAUseCase;
 import dev.chatplatform.application.violation.ApplicationCallsRedis;
 import dev.chatplatform.domain.violation.DomainUsesSpring;
 import dev.chatplatform.elsewhere.Stray;
@@ -54,6 +55,11 @@ class ArchitectureRulesFailTest {
     @Test
     void anInPortSpeakingAnOutPortFails() {
         assertCaught(ArchitectureTest.inPortsDependOnNeitherOutPortsNorServices, InPortNeedsAStore.class);
+    }
+
+    @Test
+    void anOutPortSpeakingAnInPortFails() {
+        assertCaught(ArchitectureTest.outPortsDependOnNeitherInPortsNorServices, OutPortNeedsAUseCase.class);
     }
 
     @Test

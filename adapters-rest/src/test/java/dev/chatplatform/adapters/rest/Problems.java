@@ -6,11 +6,13 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Matchers for RFC 9457 answers: the status, the problem content type, and never a stack trace. */
+/** Matchers for RFC 9457 answers: the status, the problem content type, never a stack trace, never the token. */
 public final class Problems {
 
     private Problems() {
@@ -24,7 +26,13 @@ public final class Problems {
                 jsonPath("$.type").value(containsString("/problems/")),
                 jsonPath("$.title").isString(),
                 jsonPath("$.detail").isString(),
-                noStackTrace());
+                noStackTrace(),
+                noTokenInTheBody());
+    }
+
+    /** An application-scoped path carries the token: the problem must not echo it (as {@code instance}). */
+    private static ResultMatcher noTokenInTheBody() {
+        return content().string(not(matchesPattern("(?s).*/applications/[^/\"]+.*")));
     }
 
     /** A 400 whose {@code errors} name the field the client sent (or should have sent). */

@@ -2,13 +2,13 @@ package dev.chatplatform.infra.rabbitmq;
 
 import dev.chatplatform.application.DependencyUnavailableException;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,10 +29,15 @@ final class ConfirmedPublisher {
     }
 
     CorrelationData send(String exchange, String routingKey, byte[] body) {
-        org.springframework.amqp.core.Message amqpMessage = MessageBuilder.withBody(body)
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
+        return send(exchange, routingKey, body, Map.of());
+    }
+
+    CorrelationData send(String exchange, String routingKey, byte[] body, Map<String, Object> headers) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        headers.forEach(properties::setHeader);
+        org.springframework.amqp.core.Message amqpMessage = new org.springframework.amqp.core.Message(body, properties);
         CorrelationData correlation = new CorrelationData();
         try {
             rabbit.send(exchange, routingKey, amqpMessage, correlation);

@@ -12,17 +12,19 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Hands persisted messages to {@code chat.writes.index}, each as the message command the index listener
- * reads (the same encoding the API's commands have), straight to the queue through the default exchange.
- * The whole batch is sent, then its confirms are awaited together: one round of confirms per batch.
+ * Hands persisted messages to {@code chat.writes.index} as the message commands the index listener reads
+ * (the encoding the API's commands have), straight to the queue through the default exchange: one envelope
+ * per batch, cut at {@value #MAX_COMMANDS} commands, sent together and then confirmed together.
  */
 @Component
 public class RabbitIndexQueue implements IndexQueue {
 
     /** The default exchange routes a message to the queue its routing key names. */
     private static final String DEFAULT_EXCHANGE = "";
+    static final int MAX_COMMANDS = 1_000;
 
     private final ConfirmedPublisher publisher;
     private final WriteCodec codec;
@@ -35,9 +37,14 @@ public class RabbitIndexQueue implements IndexQueue {
 
     @Override
     public void enqueue(List<Message> messages) {
-        List<CorrelationData> sent = new ArrayList<>(messages.size());
-        for (Message message : messages) {
-            sent.add(publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, codec.encode(message)));
+        List<CorrelationData> sent = new ArrayList<>();
+        for (int from = 0; from < messages.size(); from += MAX_COMMANDS) {
+            List<byte[]> commands = messages.subList(from, Math.min(messages.size(), from + MAX_COMMANDS)).stream()
+                    .map(codec::encode).toList();
+            sent.add(commands.size() == 1
+                    ? publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, commands.getFirst())
+                    : publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, codec.envelope(commands),
+                    Map.of(WriteTopology.COMMANDS_HEADER, commands.size())));
         }
         sent.forEach(publisher::awaitConfirm);
     }

@@ -8,26 +8,34 @@ import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.User;
 import dev.chatplatform.infra.wire.WriteCodec;
 import dev.chatplatform.infra.wire.WriteTopology;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Publishes a persistent command and waits for the broker's confirm: only a confirmed command is
- * acknowledged to the client. A nack, a return (unroutable) or no confirm in time is a 503.
+ * Hands each command to the {@link GroupCommitPublisher}, which sends what concurrent requests wrote as one
+ * persistent message and completes them on the broker's confirm: only a confirmed command is acknowledged to
+ * the client. A nack, a return (unroutable) or no confirm in time is a 503. Commands enter the broker in the
+ * order they are sent here (one publishing thread), so a chat's commands sent under its lock stay in order.
  */
 @Component
-public class RabbitWriteQueue implements WriteQueue {
+public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
-    private final ConfirmedPublisher publisher;
+    private final GroupCommitPublisher publisher;
     private final WriteCodec codec;
 
     public RabbitWriteQueue(RabbitTemplate rabbit, WriteCodec codec,
-                            @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout) {
-        this.publisher = new ConfirmedPublisher(rabbit, confirmTimeout);
+                            @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout,
+                            @Value("${chat.queue.group.max-in-flight:2}") int maxInFlight,
+                            @Value("${chat.queue.group.max-commands:256}") int maxCommands,
+                            @Value("${chat.queue.group.max-bytes:524288}") int maxBytes,
+                            @Value("${chat.queue.group.max-waiting:8192}") int maxWaiting) {
+        this.publisher = new GroupCommitPublisher(rabbit, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes,
+                maxWaiting);
         this.codec = codec;
     }
 
@@ -38,8 +46,8 @@ public class RabbitWriteQueue implements WriteQueue {
 
     @Override
     public Confirmation send(Message message) {
-        CorrelationData correlation = sendUnconfirmed(WriteTopology.MESSAGE_KEY, codec.encode(message));
-        return () -> awaitConfirm(correlation);
+        CompletableFuture<Void> confirmed = publisher.send(WriteTopology.MESSAGE_KEY, codec.encode(message));
+        return () -> publisher.await(confirmed);
     }
 
     @Override
@@ -57,15 +65,12 @@ public class RabbitWriteQueue implements WriteQueue {
         send(WriteTopology.RECEIPT_KEY, codec.encode(receipt));
     }
 
-    private void send(String routingKey, byte[] body) {
-        awaitConfirm(sendUnconfirmed(routingKey, body));
+    private void send(String routingKey, byte[] command) {
+        publisher.await(publisher.send(routingKey, command));
     }
 
-    private CorrelationData sendUnconfirmed(String routingKey, byte[] body) {
-        return publisher.send(WriteTopology.EXCHANGE, routingKey, body);
-    }
-
-    private void awaitConfirm(CorrelationData correlation) {
-        publisher.awaitConfirm(correlation);
+    @Override
+    public void destroy() {
+        publisher.close();
     }
 }

@@ -63,6 +63,17 @@ public final class WriteCodec {
         }
     }
 
+    /** Any command as its own encoder writes it. */
+    public byte[] encode(Write write) {
+        return switch (write) {
+            case ChatWrite chat -> encode(chat.chat());
+            case MessageWrite message -> encode(message.message());
+            case UserWrite user -> encode(user.user());
+            case ReactionWrite reaction -> encode(reaction.reaction());
+            case ReceiptWrite receipt -> encode(receipt.receipt());
+        };
+    }
+
     public byte[] encode(Chat chat) {
         ObjectNode node = JSON.createObjectNode()
                 .put("kind", WriteTopology.CHAT_KEY)
@@ -129,8 +140,76 @@ public final class WriteCodec {
     }
 
     public Write decode(byte[] payload) {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(payload);
+            node = JSON.readTree(payload);
+        } catch (JacksonException e) {
+            throw new PoisonCommandException("unreadable write command: " + e.getMessage(), e);
+        }
+        return decode(node);
+    }
+
+    /**
+     * Several commands as one AMQP message (the {@link WriteTopology#COMMANDS_HEADER} says how many): a JSON
+     * array of the commands as {@code encode} wrote them, in the order they were given. Nothing is re-encoded.
+     */
+    public byte[] envelope(List<byte[]> commands) {
+        int size = 2 + Math.max(0, commands.size() - 1);
+        for (byte[] command : commands) {
+            size += command.length;
+        }
+        byte[] envelope = new byte[size];
+        int at = 0;
+        envelope[at++] = '[';
+        for (int i = 0; i < commands.size(); i++) {
+            if (i > 0) {
+                envelope[at++] = ',';
+            }
+            byte[] command = commands.get(i);
+            System.arraycopy(command, 0, envelope, at, command.length);
+            at += command.length;
+        }
+        envelope[at] = ']';
+        return envelope;
+    }
+
+    /** One command of an envelope: readable, or poison with its own bytes (to dead-letter it alone). */
+    public sealed interface Member {
+    }
+
+    public record Readable(Write write) implements Member {
+    }
+
+    public record Unreadable(byte[] command, String reason) implements Member {
+    }
+
+    /**
+     * The commands of an envelope, in order. One unreadable command does not spoil the others: it comes back
+     * as {@link Unreadable}. An envelope that is not a JSON array at all is poison as a whole.
+     */
+    public List<Member> decodeEnvelope(byte[] payload) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(payload);
+        } catch (JacksonException e) {
+            throw new PoisonCommandException("unreadable envelope of commands: " + e.getMessage(), e);
+        }
+        if (!array.isArray()) {
+            throw new PoisonCommandException("an envelope of commands is not a JSON array", null);
+        }
+        List<Member> members = new ArrayList<>(array.size());
+        for (JsonNode node : array) {
+            try {
+                members.add(new Readable(decode(node)));
+            } catch (PoisonCommandException e) {
+                members.add(new Unreadable(JSON.writeValueAsBytes(node), e.getMessage()));
+            }
+        }
+        return members;
+    }
+
+    private static Write decode(JsonNode node) {
+        try {
             String kind = node.path("kind").asString("");
             return switch (kind) {
                 case WriteTopology.CHAT_KEY -> new ChatWrite(chat(node));

@@ -5,13 +5,15 @@ package dev.chatplatform.infra.wire;
  * and the worker's listeners both read them from here.
  *
  * <pre>
- * chat.writes (topic) --#-------> chat.writes.persist (quorum, delivery limit, single active consumer) --> MySQL
- *                     --message-> chat.writes.index   (quorum)                 --> Elasticsearch
+ * chat.writes (topic) --#--> chat.writes.persist (quorum, delivery limit, single active consumer) --> MySQL
+ *                                  the worker, what it persisted --> chat.writes.index (quorum) --> Elasticsearch
  * rejected / over the delivery limit --> chat.writes.dead-letter (fanout) --> chat.writes.dead
  * </pre>
+ * A message is one command, or an envelope of several ({@link #COMMANDS_KEY}, {@link #COMMANDS_HEADER}).
  * Indexing has its own queue so an Elasticsearch outage only grows that queue: persistence goes on.
  * Every kind of command ({@code chat}, {@code message}, {@code user}, {@code reaction}, {@code receipt})
- * is its routing key: the persist queue takes all of them, the index queue only message states.
+ * is its routing key: the persist queue takes all of them; the index queue gets the message states the
+ * worker persisted, through the default exchange.
  */
 public final class WriteTopology {
 
@@ -26,6 +28,14 @@ public final class WriteTopology {
     public static final String USER_KEY = "user";
     public static final String REACTION_KEY = "reaction";
     public static final String RECEIPT_KEY = "receipt";
+
+    /**
+     * Several commands in one AMQP message ({@link WriteCodec#envelope}): the API's publisher sends what
+     * concurrent requests wrote together, with one confirm, and the worker hands a persisted batch to the
+     * index queue the same way. The header carries the number of commands; a message without it is one command.
+     */
+    public static final String COMMANDS_KEY = "commands";
+    public static final String COMMANDS_HEADER = "chat-commands";
 
     /** Deliveries of one command before the persist queue gives up on it and dead-letters it. */
     public static final int PERSIST_DELIVERY_LIMIT = 10;

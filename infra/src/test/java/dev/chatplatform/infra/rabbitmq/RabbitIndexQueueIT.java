@@ -52,12 +52,34 @@ class RabbitIndexQueueIT extends IndexQueueContract {
         for (org.springframework.amqp.core.Message delivered = broker.template().receive(WriteTopology.INDEX_QUEUE, 1_000);
              delivered != null; delivered = broker.template().receive(WriteTopology.INDEX_QUEUE, 200)) {
             assertThat(delivered.getMessageProperties().getReceivedDeliveryMode().name()).isEqualTo("PERSISTENT");
-            Message message = ((WriteCodec.MessageWrite) CODEC.decode(delivered.getBody())).message();
-            if (apps.contains(message.appId())) {
-                taken.add(message);
+            List<WriteCodec.Write> writes = delivered.getMessageProperties().getHeader(WriteTopology.COMMANDS_HEADER) == null
+                    ? List.of(CODEC.decode(delivered.getBody()))
+                    : CODEC.decodeEnvelope(delivered.getBody()).stream().map(member -> ((WriteCodec.Readable) member).write()).toList();
+            for (WriteCodec.Write write : writes) {
+                Message message = ((WriteCodec.MessageWrite) write).message();
+                if (apps.contains(message.appId())) {
+                    taken.add(message);
+                }
             }
         }
         return taken;
+    }
+
+    @Test
+    void aBatchTravelsAsOneEnvelopeCutAtItsMaximum() {
+        List<Message> batch = new ArrayList<>();
+        for (int n = 1; n <= RabbitIndexQueue.MAX_COMMANDS + 5; n++) {
+            batch.add(Messages.aMessage().numbered(n).withBody("indexed " + n).build());
+        }
+
+        queue.enqueue(batch);
+
+        List<Integer> envelopes = new ArrayList<>();
+        for (org.springframework.amqp.core.Message delivered = broker.template().receive(WriteTopology.INDEX_QUEUE, 1_000);
+             delivered != null; delivered = broker.template().receive(WriteTopology.INDEX_QUEUE, 200)) {
+            envelopes.add(delivered.getMessageProperties().getHeader(WriteTopology.COMMANDS_HEADER));
+        }
+        assertThat(envelopes).containsExactly(RabbitIndexQueue.MAX_COMMANDS, 5);
     }
 
     @Test

@@ -28,7 +28,17 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import dev.chatplatform.application.port.out.WriteQueue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,12 +58,67 @@ class RabbitWriteQueueIT {
     @BeforeAll
     static void broker() {
         broker = new RabbitTestBroker();
-        queue = new RabbitWriteQueue(broker.template(), CODEC, Duration.ofSeconds(5));
+        queue = writeQueue(broker.template(), Duration.ofSeconds(5));
     }
 
     @AfterAll
     static void cleanUp() {
+        queue.destroy();
         broker.close();
+    }
+
+    /** The defaults of chat.queue.group.*: two groups in flight, 256 commands or 512 KiB a group. */
+    private static RabbitWriteQueue writeQueue(RabbitTemplate template, Duration confirmTimeout) {
+        return new RabbitWriteQueue(template, CODEC, confirmTimeout, 2, 256, 512 * 1024, 8192);
+    }
+
+    @Test
+    void concurrentCommandsShareEnvelopesAndEachSendersOrderIsKept() throws Exception {
+        int senders = 16;
+        int perSender = 40;
+        try (ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int chat = s + 1;
+                running.add(pool.submit(() -> {
+                    List<WriteQueue.Confirmation> sent = new ArrayList<>();
+                    for (int n = 1; n <= perSender; n++) {
+                        sent.add(queue.send(Message.post(new AppId(9), ChatNumber.of(chat), MessageNumber.of(n),
+                                new MessageBody("m" + n), null, Times.T0)));
+                    }
+                    sent.forEach(WriteQueue.Confirmation::await);
+                }));
+            }
+            for (Future<?> sender : running) {
+                sender.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        Map<Long, List<Long>> numbersByChat = new HashMap<>();
+        int deliveries = 0;
+        int commands = 0;
+        org.springframework.amqp.core.Message delivered;
+        while (commands < senders * perSender
+                && (delivered = broker.template().receive(WriteTopology.PERSIST_QUEUE, 5_000)) != null) {
+            deliveries++;
+            Integer count = delivered.getMessageProperties().getHeader(WriteTopology.COMMANDS_HEADER);
+            List<WriteCodec.Write> writes = count == null ? List.of(CODEC.decode(delivered.getBody()))
+                    : CODEC.decodeEnvelope(delivered.getBody()).stream()
+                    .map(member -> ((WriteCodec.Readable) member).write()).toList();
+            if (count != null) {
+                assertThat(writes).hasSize(count);
+            }
+            for (WriteCodec.Write write : writes) {
+                Message message = ((WriteCodec.MessageWrite) write).message();
+                numbersByChat.computeIfAbsent(message.chatNumber().value(), c -> new ArrayList<>()).add(message.number().value());
+                commands++;
+            }
+        }
+
+        assertThat(commands).isEqualTo(senders * perSender);
+        assertThat(deliveries).as("concurrent commands travel together").isLessThan(commands);
+        List<Long> inOrder = LongStream.rangeClosed(1, perSender).boxed().toList();
+        assertThat(numbersByChat).hasSize(senders).allSatisfy((chat, numbers) -> assertThat(numbers).isEqualTo(inOrder));
     }
 
     @Test
@@ -118,7 +183,7 @@ class RabbitWriteQueueIT {
         try {
             RabbitTemplate template = new RabbitTemplate(nowhere);
             template.setMandatory(true);
-            RabbitWriteQueue unreachable = new RabbitWriteQueue(template, CODEC, Duration.ofSeconds(2));
+            RabbitWriteQueue unreachable = writeQueue(template, Duration.ofSeconds(2));
 
             assertThatThrownBy(() -> unreachable.publish(Messages.aMessage().build()))
                     .isInstanceOf(DependencyUnavailableException.class)

@@ -34,6 +34,41 @@ class WriteCodecTest {
     private final WriteCodec codec = new WriteCodec();
 
     @Test
+    void anEnvelopeCarriesItsCommandsInOrderUnchanged() {
+        Chat chat = chat("Support");
+        Message message = message("hello, \"world\" [1,2]");
+        User user = user("+4915112345678");
+
+        byte[] envelope = codec.envelope(java.util.List.of(codec.encode(chat), codec.encode(message), codec.encode(user)));
+
+        assertThat(codec.decodeEnvelope(envelope)).containsExactly(new WriteCodec.Readable(new WriteCodec.ChatWrite(chat)),
+                new WriteCodec.Readable(new WriteCodec.MessageWrite(message)), new WriteCodec.Readable(new WriteCodec.UserWrite(user)));
+    }
+
+    @Test
+    void aPoisonCommandInAnEnvelopeSpoilsOnlyItself() {
+        Message message = message("the good one");
+        byte[] blankBody = "{\"kind\":\"message\",\"app_id\":1,\"chat_number\":1,\"number\":2,\"body\":\"  \",\"created_at\":\"2026-11-23T10:00:00Z\",\"updated_at\":\"2026-11-23T10:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        var members = codec.decodeEnvelope(codec.envelope(java.util.List.of(blankBody, codec.encode(message))));
+
+        assertThat(members).hasSize(2);
+        assertThat(members.get(0)).isInstanceOfSatisfying(WriteCodec.Unreadable.class, poison -> {
+            assertThat(poison.reason()).contains("body");
+            assertThatThrownBy(() -> codec.decode(poison.command())).isInstanceOf(WriteCodec.PoisonCommandException.class);
+        });
+        assertThat(members.get(1)).isEqualTo(new WriteCodec.Readable(new WriteCodec.MessageWrite(message)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"kind\":", "{\"kind\":\"message\"}", "42"})
+    void anEnvelopeThatIsNoArrayIsPoisonAsAWhole(String payload) {
+        assertThatThrownBy(() -> codec.decodeEnvelope(payload.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WriteCodec.PoisonCommandException.class);
+    }
+
+    @Test
     void chatWithTitleRoundTrips() {
         Chat chat = chat("Support");
 

@@ -1,6 +1,8 @@
 package dev.chatplatform.worker.listener;
 
+import dev.chatplatform.infra.rabbitmq.RabbitDeadLetters;
 import dev.chatplatform.infra.wire.WriteCodec;
+import dev.chatplatform.infra.wire.WriteTopology;
 
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
@@ -13,33 +15,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deliveries of one queue as commands: decodes a batch, and dead-letters (logged, counted in
- * {@code chat.worker.dead_lettered}, rejected without requeue) whatever can never be applied.
+ * The deliveries of one queue as commands. A delivery is one command, or an envelope of several
+ * ({@link WriteTopology#COMMANDS_HEADER}). Whatever can never be applied is dead-lettered (logged, counted in
+ * {@code chat.worker.dead_lettered}): a whole delivery by rejecting it without requeue, one command of an
+ * envelope by sending it alone to the dead-letter exchange, so the rest of its envelope goes on.
  */
 final class CommandDeliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandDeliveries.class);
 
+    /** The header a quorum queue counts a message's earlier deliveries in. */
+    private static final String DELIVERY_COUNT_HEADER = "x-delivery-count";
+
     private final String queue;
     private final WriteCodec codec;
+    private final RabbitDeadLetters deadLetters;
     private final Counter deadLettered;
 
-    CommandDeliveries(String queue, WriteCodec codec, MeterRegistry meters) {
+    CommandDeliveries(String queue, WriteCodec codec, RabbitDeadLetters deadLetters, MeterRegistry meters) {
         this.queue = queue;
         this.codec = codec;
+        this.deadLetters = deadLetters;
         this.deadLettered = meters.counter("chat.worker.dead_lettered", "queue", queue);
     }
 
-    record Decoded(long tag, WriteCodec.Write write) {
+    /**
+     * One delivery's readable commands, in order. {@code envelope}: the delivery carried several commands
+     * (so the broker cannot dead-letter one of them); {@code earlierDeliveries}: how often the queue had
+     * delivered it before.
+     */
+    record Delivery(long tag, boolean envelope, long earlierDeliveries, List<WriteCodec.Write> writes) {
     }
 
-    /** The batch's readable commands, in delivery order; unreadable ones are dead-lettered on the way. */
-    List<Decoded> decode(List<org.springframework.amqp.core.Message> deliveries, Channel channel) throws IOException {
-        List<Decoded> decoded = new ArrayList<>(deliveries.size());
-        for (org.springframework.amqp.core.Message delivery : deliveries) {
-            long tag = delivery.getMessageProperties().getDeliveryTag();
+    /** The batch's deliveries, in order; unreadable ones (or unreadable commands of envelopes) are dead-lettered. */
+    List<Delivery> decode(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
+        List<Delivery> decoded = new ArrayList<>(batch.size());
+        for (org.springframework.amqp.core.Message delivery : batch) {
+            var properties = delivery.getMessageProperties();
+            long tag = properties.getDeliveryTag();
+            boolean envelope = properties.getHeader(WriteTopology.COMMANDS_HEADER) != null;
+            long earlier = properties.getHeader(DELIVERY_COUNT_HEADER) instanceof Number count ? count.longValue() : 0;
             try {
-                decoded.add(new Decoded(tag, codec.decode(delivery.getBody())));
+                List<WriteCodec.Write> writes = envelope ? readable(codec.decodeEnvelope(delivery.getBody()))
+                        : List.of(codec.decode(delivery.getBody()));
+                decoded.add(new Delivery(tag, envelope, earlier, writes));
             } catch (WriteCodec.PoisonCommandException e) {
                 deadLetter(channel, tag, e.getMessage());
             }
@@ -47,9 +66,28 @@ final class CommandDeliveries {
         return decoded;
     }
 
+    private List<WriteCodec.Write> readable(List<WriteCodec.Member> members) {
+        List<WriteCodec.Write> writes = new ArrayList<>(members.size());
+        for (WriteCodec.Member member : members) {
+            switch (member) {
+                case WriteCodec.Readable readable -> writes.add(readable.write());
+                case WriteCodec.Unreadable poison -> deadLetterAlone(poison.command(), poison.reason());
+            }
+        }
+        return writes;
+    }
+
+    /** Rejects a whole delivery without requeue: the queue sends it to the dead-letter exchange. */
     void deadLetter(Channel channel, long tag, String reason) throws IOException {
         LOG.error("dead-lettering delivery {} of {}: {}", tag, queue, reason);
         deadLettered.increment();
         channel.basicReject(tag, false);
+    }
+
+    /** Sends one command of an envelope to the dead-letter exchange, confirmed, before its envelope is acknowledged. */
+    void deadLetterAlone(byte[] command, String reason) {
+        LOG.error("dead-lettering one command of an envelope from {}: {}", queue, reason);
+        deadLetters.deadLetter(queue, command, reason);
+        deadLettered.increment();
     }
 }

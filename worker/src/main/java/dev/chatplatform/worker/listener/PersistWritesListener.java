@@ -6,7 +6,8 @@ import dev.chatplatform.infra.wire.WriteCodec;
 import com.rabbitmq.client.Channel;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
-import dev.chatplatform.worker.listener.CommandDeliveries.Decoded;
+import dev.chatplatform.infra.rabbitmq.RabbitDeadLetters;
+import dev.chatplatform.worker.listener.CommandDeliveries.Delivery;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.reaction.ReactionAdded;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,22 +26,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Persists batches of write commands and acknowledges them only after the database commit. A batch
- * that fails for a reason other than a down dependency is retried one command at a time, so one
- * poison command is requeued (and dead-lettered at the delivery limit) without holding up the rest.
+ * Persists batches of write commands and acknowledges them only after the database commit. A delivery is
+ * one command or an envelope of several (what concurrent requests wrote together); a batch is cut into
+ * transactions of whole deliveries of at most {@code chat.worker.max-commands} commands. A transaction that
+ * fails for a reason other than a down dependency is retried one command at a time, so one poison command
+ * does not hold up the rest: a lone command is requeued (and dead-lettered by the queue at its delivery
+ * limit); a command that fails inside an envelope has its envelope requeued, and from the
+ * {@value #ENVELOPE_ATTEMPTS}th delivery on it is dead-lettered alone and the rest of the envelope acknowledged.
  */
 @Component
 public class PersistWritesListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistWritesListener.class);
 
+    /** Deliveries of an envelope before a command that keeps failing in it is dead-lettered alone. */
+    static final int ENVELOPE_ATTEMPTS = 3;
+
     private final PersistWritesUseCase persistWrites;
+    private final WriteCodec codec;
     private final CommandDeliveries deliveries;
+    private final int maxCommands;
     private final Counter persisted;
 
-    public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, MeterRegistry meters) {
+    public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
+                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands) {
         this.persistWrites = persistWrites;
-        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, codec, meters);
+        this.codec = codec;
+        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, codec, deadLetters, meters);
+        this.maxCommands = maxCommands;
         this.persisted = meters.counter("chat.worker.persisted");
     }
 
@@ -50,54 +64,82 @@ public class PersistWritesListener {
     @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory",
             concurrency = "1")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
-        List<Decoded> decoded = deliveries.decode(batch, channel);
-        if (decoded.isEmpty()) {
-            return;
+        List<Delivery> transaction = new ArrayList<>();
+        int commands = 0;
+        for (Delivery delivery : deliveries.decode(batch, channel)) {
+            if (!transaction.isEmpty() && commands + delivery.writes().size() > maxCommands) {
+                persistAndAck(transaction, channel);
+                transaction = new ArrayList<>();
+                commands = 0;
+            }
+            transaction.add(delivery);
+            commands += delivery.writes().size();
         }
+        if (!transaction.isEmpty()) {
+            persistAndAck(transaction, channel);
+        }
+    }
+
+    private void persistAndAck(List<Delivery> transaction, Channel channel) throws IOException {
+        List<WriteCodec.Write> writes = new ArrayList<>();
+        transaction.forEach(delivery -> writes.addAll(delivery.writes()));
         try {
             Backoff.untilAvailable(() -> {
-                persist(decoded);
+                persist(writes);
                 return null;
             }, LOG, "persisting a batch");
-            for (Decoded command : decoded) {
-                channel.basicAck(command.tag(), false);
+            for (Delivery delivery : transaction) {
+                channel.basicAck(delivery.tag(), false);
             }
-            persisted.increment(decoded.size());
+            persisted.increment(writes.size());
         } catch (DependencyUnavailableException shuttingDown) {
             throw shuttingDown; // Backoff gives up only when interrupted: leave the batch unacked for redelivery
         } catch (RuntimeException batchFailure) {
-            LOG.warn("batch of {} failed ({}), retrying one by one", decoded.size(), batchFailure.toString());
-            for (Decoded command : decoded) {
-                persistAlone(command, channel);
+            LOG.warn("batch of {} commands failed ({}), retrying one by one", writes.size(), batchFailure.toString());
+            for (Delivery delivery : transaction) {
+                persistAlone(delivery, channel);
             }
         }
     }
 
-    private void persistAlone(Decoded command, Channel channel) throws IOException {
-        try {
-            Backoff.untilAvailable(() -> {
-                persist(List.of(command));
-                return null;
-            }, LOG, "persisting a command");
-            channel.basicAck(command.tag(), false);
-            persisted.increment();
-        } catch (DependencyUnavailableException shuttingDown) {
-            throw shuttingDown;
-        } catch (RuntimeException e) {
-            LOG.error("command failed (delivery {}), requeueing; the queue dead-letters it after {} deliveries",
-                    command.tag(), WriteTopology.PERSIST_DELIVERY_LIMIT, e);
-            channel.basicNack(command.tag(), false, true);
+    private void persistAlone(Delivery delivery, Channel channel) throws IOException {
+        List<WriteCodec.Write> failed = new ArrayList<>();
+        for (WriteCodec.Write write : delivery.writes()) {
+            try {
+                Backoff.untilAvailable(() -> {
+                    persist(List.of(write));
+                    return null;
+                }, LOG, "persisting a command");
+                persisted.increment();
+            } catch (DependencyUnavailableException shuttingDown) {
+                throw shuttingDown;
+            } catch (RuntimeException e) {
+                LOG.error("command failed (delivery {}{}), requeueing; it is dead-lettered after {} deliveries",
+                        delivery.tag(), delivery.envelope() ? ", in an envelope" : "",
+                        delivery.envelope() ? ENVELOPE_ATTEMPTS : WriteTopology.PERSIST_DELIVERY_LIMIT, e);
+                failed.add(write);
+            }
+        }
+        if (failed.isEmpty()) {
+            channel.basicAck(delivery.tag(), false);
+        } else if (delivery.envelope() && delivery.earlierDeliveries() + 1 >= ENVELOPE_ATTEMPTS) {
+            for (WriteCodec.Write write : failed) {
+                deliveries.deadLetterAlone(codec.encode(write), "failed alone in " + ENVELOPE_ATTEMPTS + " deliveries");
+            }
+            channel.basicAck(delivery.tag(), false);
+        } else {
+            channel.basicNack(delivery.tag(), false, true); // every command is idempotent: the others apply again
         }
     }
 
-    private void persist(List<Decoded> commands) {
+    private void persist(List<WriteCodec.Write> commands) {
         List<User> users = new ArrayList<>();
         List<Chat> chats = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         List<ReactionAdded> reactions = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
-        for (Decoded command : commands) {
-            switch (command.write()) {
+        for (WriteCodec.Write command : commands) {
+            switch (command) {
                 case WriteCodec.UserWrite user -> users.add(user.user());
                 case WriteCodec.ChatWrite chat -> chats.add(chat.chat());
                 case WriteCodec.MessageWrite message -> messages.add(message.message());

@@ -1,6 +1,9 @@
 package dev.chatplatform.worker.listener;
 
+import dev.chatplatform.domain.reaction.ReactionAdded;
+import dev.chatplatform.infra.rabbitmq.RabbitDeadLetters;
 import dev.chatplatform.infra.wire.WriteCodec;
+import dev.chatplatform.infra.wire.WriteTopology;
 
 import com.rabbitmq.client.Channel;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
@@ -19,7 +22,10 @@ import static dev.chatplatform.infra.wire.Writes.reaction;
 import static dev.chatplatform.infra.wire.Writes.receipt;
 import static dev.chatplatform.infra.wire.Writes.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
@@ -28,7 +34,8 @@ class PersistWritesListenerTest {
     private final WriteCodec codec = new WriteCodec();
     private final List<PersistWritesUseCase.Writes> persisted = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PersistWritesListener listener = new PersistWritesListener(persisted::add, codec, meters);
+    private final RabbitDeadLetters deadLetters = mock(RabbitDeadLetters.class);
+    private final PersistWritesListener listener = new PersistWritesListener(persisted::add, codec, deadLetters, meters, 100);
     private final Channel channel = mock(Channel.class);
 
     @Test
@@ -65,9 +72,86 @@ class PersistWritesListenerTest {
         verifyNoMoreInteractions(channel);
     }
 
+    @Test
+    void anEnvelopeIsPersistedWithTheRestOfItsBatchAndAcknowledgedOnce() throws Exception {
+        List<Message> batch = List.of(delivery(1, codec.encode(user("+4915112345678"))),
+                envelope(2, 0, codec.encode(chatWith("alice", "bob")), codec.encode(messageFrom("alice"))));
+
+        listener.onBatch(batch, channel);
+
+        assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(user("+4915112345678")),
+                List.of(chatWith("alice", "bob")), List.of(messageFrom("alice")), List.of(), List.of()));
+        verify(channel).basicAck(1, false);
+        verify(channel).basicAck(2, false);
+        verifyNoMoreInteractions(channel);
+        assertThat(meters.counter("chat.worker.persisted").count()).isEqualTo(3);
+    }
+
+    @Test
+    void aPoisonCommandInAnEnvelopeIsDeadLetteredAloneAndTheRestPersisted() throws Exception {
+        byte[] poison = "{\"kind\":\"reaction\",\"score\":\"lots\"}".getBytes(StandardCharsets.UTF_8);
+        List<Message> batch = List.of(envelope(1, 0, codec.encode(reaction(3)), poison, codec.encode(receipt(1, 1))));
+
+        listener.onBatch(batch, channel);
+
+        assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(), List.of(), List.of(),
+                List.of(reaction(3)), List.of(receipt(1, 1))));
+        verify(deadLetters).deadLetter(eq(WriteTopology.PERSIST_QUEUE), eq(poison), anyString());
+        verify(channel).basicAck(1, false);
+        verifyNoMoreInteractions(channel);
+        assertThat(meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.PERSIST_QUEUE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchIsCutIntoTransactionsOfWholeDeliveries() throws Exception {
+        List<Message> batch = List.of(envelope(1, 0, codec.encode(reaction(1)), codec.encode(reaction(2)),
+                        codec.encode(reaction(3))),
+                envelope(2, 0, codec.encode(reaction(4)), codec.encode(reaction(5))), delivery(3, codec.encode(reaction(6))));
+
+        new PersistWritesListener(persisted::add, codec, deadLetters, meters, 4)
+                .onBatch(batch, channel); // at most 4 commands a transaction, whole deliveries
+
+        assertThat(persisted).extracting(writes -> writes.reactions().size()).containsExactly(3, 3);
+        for (long tag = 1; tag <= 3; tag++) {
+            verify(channel).basicAck(tag, false);
+        }
+    }
+
+    @Test
+    void aCommandFailingInAnEnvelopeRequeuesItUntilItsThirdDeliveryThenGoesAlone() throws Exception {
+        ReactionAdded failing = reaction(7);
+        PersistWritesListener failingListener = new PersistWritesListener(writes -> {
+            if (writes.reactions().contains(failing)) {
+                throw new IllegalStateException("a constraint this command breaks");
+            }
+            persisted.add(writes);
+        }, codec, deadLetters, meters, 100);
+
+        failingListener.onBatch(List.of(envelope(1, 0, codec.encode(failing), codec.encode(receipt(2, 2)))), channel);
+        verify(channel).basicNack(1, false, true);
+        verifyNoInteractions(deadLetters);
+
+        failingListener.onBatch(List.of(envelope(2, PersistWritesListener.ENVELOPE_ATTEMPTS - 1, codec.encode(failing),
+                codec.encode(receipt(2, 2)))), channel);
+        verify(deadLetters).deadLetter(eq(WriteTopology.PERSIST_QUEUE), eq(codec.encode(failing)), anyString());
+        verify(channel).basicAck(2, false);
+        assertThat(persisted).extracting(PersistWritesUseCase.Writes::receipts)
+                .containsExactly(List.of(receipt(2, 2)), List.of(receipt(2, 2)));
+    }
+
     private static Message delivery(long tag, byte[] body) {
         MessageProperties properties = new MessageProperties();
         properties.setDeliveryTag(tag);
         return new Message(body, properties);
+    }
+
+    private Message envelope(long tag, int earlierDeliveries, byte[]... commands) {
+        MessageProperties properties = new MessageProperties();
+        properties.setDeliveryTag(tag);
+        properties.setHeader(WriteTopology.COMMANDS_HEADER, commands.length);
+        if (earlierDeliveries > 0) {
+            properties.setHeader("x-delivery-count", (long) earlierDeliveries);
+        }
+        return new Message(codec.envelope(List.of(commands)), properties);
     }
 }

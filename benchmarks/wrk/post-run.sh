@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# One closed-loop POST run against the running platform (scripts/platform.sh start), with the CPU each
+# process of the stack spent during it, per POST. Creates an application and CHATS chats, then runs wrk.
+#   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [path=messages|chats]
+# Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CLIENTS=${1:-50}
+SECONDS_RUN=${2:-20}
+KIND=${3:-messages}
+CHATS=${CHATS:-100}
+API=${API:-http://127.0.0.1:8080}
+
+token=$(curl -fs -X POST "$API/api/v1/applications" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"wrk $(date +%s%N)\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+for _ in $(seq 1 "$CHATS"); do
+  curl -fs -o /dev/null -X POST "$API/api/v1/applications/$token/chats" -H 'Content-Type: application/json' -d '{}'
+done
+sleep 2 # the chats' commands reach the worker; the counters exist already
+
+ticks() { # pid -> utime+stime in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+declare -A PIDS=(
+  [api]=$(cat "$ROOT/.run/api.pid")
+  [worker]=$(cat "$ROOT/.run/worker.pid")
+  [rabbitmq]=$(pgrep -f 'beam.smp' | head -1)
+  [elasticsearch]=$(pgrep -f 'org.elasticsearch.bootstrap.Elasticsearch' | head -1)
+  [redis]=$(pgrep -x redis-server | head -1)
+  [mariadb]=$(pgrep -x mariadbd | head -1)
+)
+declare -A BEFORE
+for name in "${!PIDS[@]}"; do BEFORE[$name]=$(ticks "${PIDS[$name]}"); done
+idle_before=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
+
+out=$(mktemp)
+TIMEFORMAT='%U %S'
+{ time TOKEN=$token CHATS=$CHATS KIND=$KIND wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
+    -s "$ROOT/benchmarks/wrk/post-message.lua" "$API" >"$out"; } 2>"$out.time"
+idle_after=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
+cat "$out"
+
+hz=$(getconf CLK_TCK)
+requests=$(awk '/requests in/{print $1}' "$out")
+non2xx=$(awk '/Non-2xx/{print $NF}' "$out"); non2xx=${non2xx:-0}
+ok=$((requests - non2xx))
+echo "2xx: $ok of $requests in ${SECONDS_RUN}s ($((ok / SECONDS_RUN))/s), non-2xx: $non2xx"
+printf '%-14s %8s %6s %10s\n' process cpu_s cores ms_per_2xx
+total=0
+for name in api worker rabbitmq elasticsearch redis mariadb; do
+  used=$(( $(ticks "${PIDS[$name]}") - BEFORE[$name] ))
+  total=$((total + used))
+  awk -v n="$name" -v t="$used" -v hz="$hz" -v s="$SECONDS_RUN" -v ok="$ok" \
+    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", n, t/hz, t/hz/s, t/hz*1000/ok}'
+done
+read -r wrk_user wrk_sys <"$out.time"
+awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
+  'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/ok}'
+awk -v t="$total" -v hz="$hz" -v i0="$idle_before" -v i1="$idle_after" -v d="$SECONDS_RUN" \
+  'BEGIN{printf "machine idle: %.2f of 2 cores\n", (i1-i0)/hz/d}'
+rm -f "$out" "$out.time"
+# The worker's backlog when wrk stopped, and how long it took to drain (needs root for rabbitmqctl).
+if [[ $EUID -eq 0 ]] && command -v rabbitmqctl >/dev/null; then
+  backlog() {
+    runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@localhost \
+      list_queues -p "${CHAT_RABBIT_VHOST:-chat}" name messages 2>/dev/null \
+      | awk '$1=="chat.writes.persist"||$1=="chat.writes.index"{n+=$2} END{print n+0}'
+  }
+  waited=0
+  left=$(backlog)
+  echo "backlog (persist + index deliveries) at the end: $left"
+  while (( left > 0 && waited < 120 )); do sleep 1; waited=$((waited + 1)); left=$(backlog); done
+  echo "drained in about ${waited}s"
+fi

@@ -1,0 +1,185 @@
+package dev.chatplatform.infra.rabbitmq;
+
+import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.infra.wire.WriteCodec;
+import dev.chatplatform.infra.wire.WriteTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit for write commands. Requests hand their command to one publishing thread, which sends what
+ * has gathered as one persistent, mandatory AMQP message (an envelope of commands, or the command alone)
+ * and completes every request of it when the broker confirms it: the broker stores, confirms and delivers
+ * once per group instead of once per command. At most {@code maxInFlight} groups wait for their confirm at
+ * once; while they do, the next group gathers, so groups grow with the load and a lone request goes alone,
+ * at once. Commands are sent in the order they were handed over, from one thread.
+ * <p>
+ * A request waits at most the confirm timeout; a nack, a return (unroutable), a send that fails or no
+ * confirm in time fails every request of the group with {@link DependencyUnavailableException}.
+ */
+final class GroupCommitPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitPublisher.class);
+
+    private record Handed(String routingKey, byte[] command, CompletableFuture<Void> confirmed) {
+    }
+
+    private final RabbitTemplate rabbit;
+    private final WriteCodec codec;
+    private final Duration confirmTimeout;
+    private final int maxCommands;
+    private final int maxBytes;
+    private final Semaphore inFlight;
+    private final BlockingQueue<Handed> handed;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    GroupCommitPublisher(RabbitTemplate rabbit, WriteCodec codec, Duration confirmTimeout,
+                         int maxInFlight, int maxCommands, int maxBytes, int maxWaiting) {
+        this.rabbit = rabbit;
+        this.codec = codec;
+        this.confirmTimeout = confirmTimeout;
+        this.maxCommands = maxCommands;
+        this.maxBytes = maxBytes;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.handed = new ArrayBlockingQueue<>(maxWaiting);
+        this.thread = Thread.ofPlatform().name("chat-write-publisher").daemon().unstarted(this::run);
+        this.thread.start();
+    }
+
+    /** Hands a command over; the future completes when the broker confirmed it, or fails. */
+    CompletableFuture<Void> send(String routingKey, byte[] command) {
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        if (!running || !handed.offer(new Handed(routingKey, command, confirmed))) {
+            confirmed.completeExceptionally(unavailable(new IllegalStateException(
+                    running ? "too many commands waiting for the broker" : "the publisher is closed")));
+        }
+        return confirmed;
+    }
+
+    /** Waits for a command's confirm, at most the confirm timeout. */
+    void await(CompletableFuture<Void> confirmed) {
+        try {
+            confirmed.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DependencyUnavailableException down ? down : unavailable(e);
+        } catch (TimeoutException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    private void run() {
+        List<Handed> group = new ArrayList<>(maxCommands);
+        while (running) {
+            try {
+                Handed first = handed.take();
+                // Wait for a place among the groups in flight: meanwhile the next commands gather behind.
+                boolean place = inFlight.tryAcquire(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!place) {
+                    LOG.warn("no confirm from the broker within {}: sending the next group anyway", confirmTimeout);
+                }
+                group.add(first);
+                gather(group, first.command().length);
+                publish(List.copyOf(group), place);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("the write publisher failed a group", e);
+                fail(group, unavailable(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void gather(List<Handed> group, int bytes) {
+        Handed next;
+        while (group.size() < maxCommands && (next = handed.peek()) != null
+                && bytes + next.command().length + 1 <= maxBytes) {
+            group.add(handed.poll());
+            bytes += next.command().length + 1;
+        }
+    }
+
+    /** {@code place}: the group holds a place among those in flight, to give back when its confirm comes. */
+    private void publish(List<Handed> group, boolean place) {
+        CorrelationData correlation = new CorrelationData();
+        try {
+            rabbit.send(WriteTopology.EXCHANGE, routingKey(group), message(group), correlation);
+        } catch (AmqpException e) {
+            if (place) {
+                inFlight.release();
+            }
+            fail(group, unavailable(e));
+            return;
+        }
+        correlation.getFuture().orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((confirm, error) -> {
+            if (place) {
+                inFlight.release();
+            }
+            if (error != null) {
+                fail(group, unavailable(error instanceof Exception e ? e : new IllegalStateException(error)));
+            } else if (!confirm.ack()) {
+                fail(group, unavailable(new IllegalStateException("broker nacked the commands: " + confirm.reason())));
+            } else if (correlation.getReturned() != null) {
+                fail(group, unavailable(new IllegalStateException(
+                        "commands were unroutable: " + correlation.getReturned().getReplyText())));
+            } else {
+                group.forEach(command -> command.confirmed().complete(null));
+            }
+        });
+    }
+
+    private static String routingKey(List<Handed> group) {
+        return group.size() == 1 ? group.getFirst().routingKey() : WriteTopology.COMMANDS_KEY;
+    }
+
+    private org.springframework.amqp.core.Message message(List<Handed> group) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        if (group.size() == 1) {
+            return new org.springframework.amqp.core.Message(group.getFirst().command(), properties);
+        }
+        properties.setHeader(WriteTopology.COMMANDS_HEADER, group.size());
+        return new org.springframework.amqp.core.Message(codec.envelope(group.stream().map(Handed::command).toList()),
+                properties);
+    }
+
+    private static void fail(List<Handed> group, DependencyUnavailableException error) {
+        group.forEach(command -> command.confirmed().completeExceptionally(error));
+    }
+
+    private static DependencyUnavailableException unavailable(Exception cause) {
+        return new DependencyUnavailableException("rabbitmq", cause);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        List<Handed> left = new ArrayList<>();
+        handed.drainTo(left);
+        fail(left, unavailable(new IllegalStateException("the publisher is closed")));
+    }
+}

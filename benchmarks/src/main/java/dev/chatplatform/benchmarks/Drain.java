@@ -15,6 +15,7 @@ import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.reaction.ReactionSummary;
 import dev.chatplatform.infra.redis.RedisNumberCounter;
+import dev.chatplatform.infra.redis.ScriptPipeline;
 import dev.chatplatform.infra.wire.WriteCodec;
 import dev.chatplatform.infra.wire.WriteTopology;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -65,7 +66,8 @@ public final class Drain {
         long published = 0;
         try (UnifiedJedis redis = unifiedRedis(); HikariDataSource pool = Settings.mysqlPool(1);
              Connection connection = Rabbit.connect("bench-drain"); Channel channel = connection.createChannel()) {
-            NumberAllocator numbers = new NumberAllocator(new RedisNumberCounter(redis),
+            ScriptPipeline scripts = new ScriptPipeline(redis, java.time.Duration.ofSeconds(2), 256, 8192);
+            NumberAllocator numbers = new NumberAllocator(new RedisNumberCounter(redis, scripts),
                     new JdbcNumberReservations(new JdbcTemplate(pool), new Db(new DataSourceTransactionManager(pool))));
             Confirms confirms = new Confirms(channel, 2000);
             for (int c = 0; c < chats; c++) {

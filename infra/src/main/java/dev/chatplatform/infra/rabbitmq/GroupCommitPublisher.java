@@ -9,6 +9,7 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * and completes every request of it when the broker confirms it: the broker stores, confirms and delivers
  * once per group instead of once per command. At most {@code maxInFlight} groups wait for their confirm at
  * once; while they do, the next group gathers, so groups grow with the load and a lone request goes alone,
- * at once. Commands are sent in the order they were handed over, from one thread.
+ * at once. Commands are sent in the order they were handed over, from one thread, on one channel.
  * <p>
  * A request waits at most the confirm timeout; a nack, a return (unroutable), a send that fails or no
  * confirm in time fails every request of the group with {@link DependencyUnavailableException}.
@@ -88,6 +89,29 @@ final class GroupCommitPublisher implements AutoCloseable {
     }
 
     private void run() {
+        while (running) {
+            try {
+                // One channel for as long as it works: the commands enter the broker in the order they were sent.
+                rabbit.invoke(operations -> {
+                    publishUntilClosed(operations);
+                    return null;
+                });
+            } catch (AmqpException e) {
+                // No channel (the broker is away), or the one we had broke: what waits now fails at once (503),
+                // rather than each request waiting out the confirm timeout.
+                LOG.warn("the write publisher lost its channel: {}", e.toString());
+                List<Handed> waiting = new ArrayList<>();
+                handed.drainTo(waiting);
+                fail(waiting, unavailable(e));
+                pause();
+            } catch (RuntimeException e) {
+                LOG.error("the write publisher failed", e);
+                pause();
+            }
+        }
+    }
+
+    private void publishUntilClosed(RabbitOperations operations) {
         List<Handed> group = new ArrayList<>(maxCommands);
         while (running) {
             try {
@@ -99,16 +123,23 @@ final class GroupCommitPublisher implements AutoCloseable {
                 }
                 group.add(first);
                 gather(group, first.command().length);
-                publish(List.copyOf(group), place);
+                publish(operations, List.copyOf(group), place);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                running = false;
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("the write publisher failed a group", e);
-                fail(group, unavailable(e));
             } finally {
                 group.clear();
             }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -122,16 +153,16 @@ final class GroupCommitPublisher implements AutoCloseable {
     }
 
     /** {@code place}: the group holds a place among those in flight, to give back when its confirm comes. */
-    private void publish(List<Handed> group, boolean place) {
+    private void publish(RabbitOperations operations, List<Handed> group, boolean place) {
         CorrelationData correlation = new CorrelationData();
         try {
-            rabbit.send(WriteTopology.EXCHANGE, routingKey(group), message(group), correlation);
+            operations.send(WriteTopology.EXCHANGE, routingKey(group), message(group), correlation);
         } catch (AmqpException e) {
             if (place) {
                 inFlight.release();
             }
             fail(group, unavailable(e));
-            return;
+            throw e; // leave this channel: the next group goes on a new one
         }
         correlation.getFuture().orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((confirm, error) -> {
             if (place) {

@@ -50,14 +50,17 @@ public class RedisNumberCounter implements NumberCounter {
             return 0""");
 
     private final UnifiedJedis redis;
+    private final ScriptPipeline pipeline;
 
-    public RedisNumberCounter(UnifiedJedis redis) {
+    /** {@code pipeline}: the next number of a sequence travels with the other requests' scripts. */
+    public RedisNumberCounter(UnifiedJedis redis, ScriptPipeline pipeline) {
         this.redis = redis;
+        this.pipeline = pipeline;
     }
 
     @Override
     public Allocation next(NumberSequence key) {
-        long result = Redis.call(() -> (Long) NEXT.run(redis, List.of(redisKey(key)), List.of()));
+        long result = Redis.call(() -> (Long) pipeline.run(NEXT, List.of(redisKey(key)), List.of()));
         if (result > 0) {
             return new Allocation.Allocated(result);
         }

@@ -126,10 +126,13 @@ public class RedisPendingWrites implements PendingWrites {
             return 0""");
 
     private final UnifiedJedis redis;
+    private final ScriptPipeline pipeline;
     private final WriteCodec codec;
 
-    public RedisPendingWrites(UnifiedJedis redis, WriteCodec codec) {
+    /** {@code pipeline}: a message's pending copy, the hot one, travels with the other requests' scripts. */
+    public RedisPendingWrites(UnifiedJedis redis, ScriptPipeline pipeline, WriteCodec codec) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.codec = codec;
     }
 
@@ -143,7 +146,7 @@ public class RedisPendingWrites implements PendingWrites {
         String hash = messagesKey(message.appId(), message.chatNumber());
         String numbers = numbersKey(message.appId(), message.chatNumber());
         String number = Long.toString(message.number().value());
-        Redis.run(() -> PUT_MESSAGE.run(redis, List.of(hash, numbers),
+        Redis.run(() -> pipeline.run(PUT_MESSAGE, List.of(hash, numbers),
                 List.of(number, text(codec.encode(message)), Long.toString(TTL_SECONDS))));
     }
 

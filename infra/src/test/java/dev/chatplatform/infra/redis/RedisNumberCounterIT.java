@@ -32,7 +32,7 @@ class RedisNumberCounterIT extends NumberCounterContract {
 
     @Test
     void advanceCreatesACounterThatContinuesAfterTheLoadedNumbers() {
-        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        RedisNumberCounter counter = new RedisNumberCounter(redis, RedisTestPipelines.of(redis));
         NumberSequence key = NumberSequence.chatsOf(newApp());
 
         counter.advance(key, 5_000, 6_000);
@@ -43,7 +43,7 @@ class RedisNumberCounterIT extends NumberCounterContract {
 
     @Test
     void advanceNeverMovesACounterBack() {
-        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        RedisNumberCounter counter = new RedisNumberCounter(redis, RedisTestPipelines.of(redis));
         NumberSequence key = NumberSequence.chatsOf(newApp());
         counter.open(key, 1_000);
         counter.advance(key, 10, 1_010);
@@ -58,7 +58,7 @@ class RedisNumberCounterIT extends NumberCounterContract {
 
     @Test
     void aRedisThatForgotTheScriptsStillNumbers() {
-        RedisNumberCounter counter = new RedisNumberCounter(redis);
+        RedisNumberCounter counter = new RedisNumberCounter(redis, RedisTestPipelines.of(redis));
         NumberSequence key = NumberSequence.chatsOf(newApp());
         counter.open(key, 1_000);
         assertThat(counter.next(key)).isEqualTo(new NumberCounter.Allocation.Allocated(1));
@@ -71,11 +71,11 @@ class RedisNumberCounterIT extends NumberCounterContract {
 
     @Test
     void handedOutOfAMissingCounterIsMinusOne() {
-        assertThat(new RedisNumberCounter(redis).handedOut(NumberSequence.chatsOf(newApp()))).isEqualTo(-1);
+        assertThat(new RedisNumberCounter(redis, RedisTestPipelines.of(redis)).handedOut(NumberSequence.chatsOf(newApp()))).isEqualTo(-1);
     }
 
     @Override
     protected NumberCounter counter() {
-        return new RedisNumberCounter(redis);
+        return new RedisNumberCounter(redis, RedisTestPipelines.of(redis));
     }
 }

@@ -1,25 +1,48 @@
 #!/usr/bin/env bash
-# CPU profile of the running API or worker with Java Flight Recorder (no agent, no restart).
-#   scripts/profile.sh start api|worker NAME     starts a recording
-#   scripts/profile.sh stop  api|worker NAME     stops it, writes .run/bench/NAME.jfr and prints where the
-#                                                CPU went: by top frame, and by the first frame of our own code
+# Profiles the running API or worker with async-profiler (Maven Central tools.profiler:async-profiler, loaded
+# into the running JVM through jcmd: no agent flag, no restart).
+#   scripts/profile.sh start api|worker NAME [cpu|wall]   starts profiling (cpu: on-CPU samples; wall: every
+#                                                          thread every 5 ms, running or waiting)
+#   scripts/profile.sh stop  api|worker NAME               stops, writes .run/bench/NAME.collapsed (folded
+#                                                          stacks, per thread) and NAME.html (flame graph), and
+#                                                          prints where the samples went (scripts/profile-top.py)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/java-env.sh
 source "$ROOT/scripts/java-env.sh"
-action=${1:?start|stop}; process=${2:?api|worker}; name=${3:?name}
+action=${1:?start|stop}; process=${2:?api|worker}; name=${3:?name}; mode=${4:-cpu}
 pid="$(cat "$ROOT/.run/$process.pid")"
 out="$ROOT/.run/bench"; mkdir -p "$out"
+AP_VERSION=4.2
+AP_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar"
+AP_LIB="$ROOT/.run/async-profiler-$AP_VERSION/libasyncProfiler.so"
+
+library() {
+  if [[ ! -f "$AP_LIB" ]]; then
+    [[ -f "$AP_JAR" ]] || mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION" >&2
+    mkdir -p "$(dirname "$AP_LIB")"
+    unzip -o -q -j "$AP_JAR" "linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')/libasyncProfiler.so" -d "$(dirname "$AP_LIB")"
+  fi
+}
+
+# jcmd reads key=value pairs itself: the profiler's options go through quoted, as one argument.
+profiler() { "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$AP_LIB" "\"$1\"" >/dev/null; }
+
 case "$action" in
   start)
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
+    library
+    case "$mode" in
+      cpu) profiler "start,event=cpu,interval=1ms,threads" ;;
+      wall) profiler "start,event=wall,interval=5ms,threads" ;;
+      *) echo "mode: cpu or wall" >&2; exit 2 ;;
+    esac
     ;;
   stop)
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" filename="$out/$name.jfr" >/dev/null
-    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$out/$name.jfr" \
-      | python3 "$ROOT/scripts/jfr-top.py" "$name" >"$out/$name.txt"
+    profiler "dump,file=$out/$name.collapsed,collapsed"
+    profiler "stop,file=$out/$name.html,flamegraph"
+    python3 "$ROOT/scripts/profile-top.py" "$name" <"$out/$name.collapsed" >"$out/$name.txt"
     cat "$out/$name.txt"
     ;;
-  *) echo "usage: $0 start|stop api|worker NAME" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop api|worker NAME [cpu|wall]" >&2; exit 2 ;;
 esac

@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * every request waits behind the others for Redis, RabbitMQ and the CPU, and latency grows until clients
  * time out: on the 2-core benchmark machine, 2,000 POSTs/s answered 396/s at a p50 of 25 s. With it the
  * requests it takes keep their latency and the rest are told to come back (docs/benchmarks.md). The
- * default, 32, follows Little's law on that machine: about 400 POSTs/s is all it completes with every
- * service on its 2 cores, so 128 requests admitted at once waited 200-500 ms each (measured), 32 about 80.
+ * default, 256, follows Little's law on that machine: about 4,000 POSTs/s times the 50 ms we want. It was
+ * 32 while a POST took ~1 ms of the machine's CPU; since writes are group-committed a write in flight mostly
+ * waits, parked, for its group's confirm, and holding the 33rd back only made the groups smaller: 50
+ * closed-loop clients got 1,850-2,230/s with 32, 3,304/s at p99 47 ms with 256 (docs/performance.md).
  * WebSocket subscriptions (the upgrade of a chat's events path) are not counted: one is long-lived by design.
  */
 @Component
@@ -57,7 +59,7 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
      * @param maxQueue  how many requests may wait at once; one more is refused at once, without waiting, so
      *                  an overload beyond what the budget can absorb costs no parked thread per request
      */
-    public InFlightLimitFilter(@Value("${chat.api.max-in-flight:32}") int limit,
+    public InFlightLimitFilter(@Value("${chat.api.max-in-flight:256}") int limit,
                                @Value("${chat.api.max-queue-wait:PT1S}") Duration queueWait,
                                @Value("${chat.api.max-queue:1024}") int maxQueue) {
         if (limit < 1) {

@@ -1,6 +1,7 @@
 -- wrk closed loop: POST a message to one of CHATS chats of one application, picked at random per request.
 -- Usage: TOKEN=... CHATS=100 wrk -t2 -c50 -d20s -s benchmarks/wrk/post-message.lua http://127.0.0.1:8080
--- KIND=chats posts chats instead ({} each); benchmarks/wrk/post-run.sh sets it all up and measures CPU.
+-- KIND=chats posts chats instead ({} each); KIND=bare posts the body to the API's bare benchmark endpoint
+-- (BareWriteEndpoint). benchmarks/wrk/post-run.sh sets it all up and measures CPU.
 local token = os.getenv("TOKEN")
 local chats = tonumber(os.getenv("CHATS") or "100")
 local kind = os.getenv("KIND") or "messages"
@@ -11,6 +12,9 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"body":"wrk closed loop message with a few words in it"}'
 
 request = function()
+  if kind == "bare" then
+    return wrk.format(nil, "/bare")
+  end
   if kind == "chats" then
     return wrk.format(nil, "/api/v1/applications/" .. token .. "/chats", nil, "{}")
   end

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One closed-loop POST run against the running platform (scripts/platform.sh start), with the CPU each
 # process of the stack spent during it, per POST. Creates an application and CHATS chats, then runs wrk.
-#   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [path=messages|chats]
+#   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [messages|chats|bare]
+# bare: the API's yardstick endpoint (numbering script + confirmed publish only, no framework), which runs
+# when the API was started with CHAT_BENCH_BARE_PORT (BARE_PORT here, default 8089).
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx.
 set -euo pipefail
 
@@ -36,8 +38,10 @@ idle_before=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 
 out=$(mktemp)
 TIMEFORMAT='%U %S'
+target=$API
+[[ $KIND == bare ]] && target="http://127.0.0.1:${BARE_PORT:-8089}"
 { time TOKEN=$token CHATS=$CHATS KIND=$KIND wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
-    -s "$ROOT/benchmarks/wrk/post-message.lua" "$API" >"$out"; } 2>"$out.time"
+    -s "$ROOT/benchmarks/wrk/post-message.lua" "$target" >"$out"; } 2>"$out.time"
 idle_after=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 cat "$out"
 

@@ -503,6 +503,18 @@ final class Platform implements AutoCloseable {
         });
     }
 
+    /** Publishes an envelope of commands (a JSON array, as the API's group commit sends them), unchecked. */
+    void publishRawEnvelope(int commands, byte[] body) {
+        onBroker(channel -> {
+            channel.confirmSelect();
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.COMMANDS_KEY, true,
+                    MessageProperties.PERSISTENT_BASIC.builder()
+                            .headers(java.util.Map.of(WriteTopology.COMMANDS_HEADER, commands)).build(), body);
+            channel.waitForConfirmsOrDie(10_000);
+            return null;
+        });
+    }
+
     /** How many commands wait in the dead-letter queue. */
     long deadLetterCount() {
         return onBroker(channel -> (long) channel.queueDeclarePassive(WriteTopology.DEAD_LETTER_QUEUE).getMessageCount());

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * A request waits at most the confirm timeout; a nack, a return (unroutable), a send that fails or no
  * confirm in time fails every request of the group with {@link DependencyUnavailableException}.
  */
-final class GroupCommitPublisher implements AutoCloseable {
+public final class GroupCommitPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitPublisher.class);
 
@@ -42,6 +42,7 @@ final class GroupCommitPublisher implements AutoCloseable {
     }
 
     private final RabbitTemplate rabbit;
+    private final String exchange;
     private final WriteCodec codec;
     private final Duration confirmTimeout;
     private final int maxCommands;
@@ -51,9 +52,11 @@ final class GroupCommitPublisher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    GroupCommitPublisher(RabbitTemplate rabbit, WriteCodec codec, Duration confirmTimeout,
-                         int maxInFlight, int maxCommands, int maxBytes, int maxWaiting) {
+    /** {@code exchange}: where the groups go (the write exchange; the bare benchmark endpoint has its own). */
+    public GroupCommitPublisher(RabbitTemplate rabbit, String exchange, WriteCodec codec, Duration confirmTimeout,
+                                int maxInFlight, int maxCommands, int maxBytes, int maxWaiting) {
         this.rabbit = rabbit;
+        this.exchange = exchange;
         this.codec = codec;
         this.confirmTimeout = confirmTimeout;
         this.maxCommands = maxCommands;
@@ -65,7 +68,7 @@ final class GroupCommitPublisher implements AutoCloseable {
     }
 
     /** Hands a command over; the future completes when the broker confirmed it, or fails. */
-    CompletableFuture<Void> send(String routingKey, byte[] command) {
+    public CompletableFuture<Void> send(String routingKey, byte[] command) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         if (!running || !handed.offer(new Handed(routingKey, command, confirmed))) {
             confirmed.completeExceptionally(unavailable(new IllegalStateException(
@@ -75,7 +78,7 @@ final class GroupCommitPublisher implements AutoCloseable {
     }
 
     /** Waits for a command's confirm, at most the confirm timeout. */
-    void await(CompletableFuture<Void> confirmed) {
+    public void await(CompletableFuture<Void> confirmed) {
         try {
             confirmed.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -156,7 +159,7 @@ final class GroupCommitPublisher implements AutoCloseable {
     private void publish(RabbitOperations operations, List<Handed> group, boolean place) {
         CorrelationData correlation = new CorrelationData();
         try {
-            operations.send(WriteTopology.EXCHANGE, routingKey(group), message(group), correlation);
+            operations.send(exchange, routingKey(group), message(group), correlation);
         } catch (AmqpException e) {
             if (place) {
                 inFlight.release();

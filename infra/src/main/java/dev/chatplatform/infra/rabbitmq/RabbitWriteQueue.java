@@ -34,8 +34,8 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
                             @Value("${chat.queue.group.max-commands:256}") int maxCommands,
                             @Value("${chat.queue.group.max-bytes:524288}") int maxBytes,
                             @Value("${chat.queue.group.max-waiting:8192}") int maxWaiting) {
-        this.publisher = new GroupCommitPublisher(rabbit, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes,
-                maxWaiting);
+        this.publisher = new GroupCommitPublisher(rabbit, WriteTopology.EXCHANGE, codec, confirmTimeout, maxInFlight,
+                maxCommands, maxBytes, maxWaiting);
         this.codec = codec;
     }
 

@@ -15,12 +15,12 @@ import java.util.List;
  * A Redis that does not know it (restarted, or {@code SCRIPT FLUSH}) answers NOSCRIPT, and the call is
  * made once more with {@code EVAL}, which also caches the script there for the next calls.
  */
-final class LuaScript {
+public final class LuaScript {
 
     private final String source;
     private final String sha1;
 
-    LuaScript(String source) {
+    public LuaScript(String source) {
         this.source = source;
         try {
             this.sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")

@@ -72,7 +72,7 @@ public class RedisNumberCounter implements NumberCounter {
 
     @Override
     public void open(NumberSequence key, long ceiling) {
-        Redis.run(() -> CREATE.run(redis, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
+        Redis.run(() -> pipeline.run(CREATE, List.of(redisKey(key)), List.of("0", Long.toString(ceiling))));
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.chatplatform.domain.user.UserId;
 import dev.chatplatform.infra.wire.WriteCodec;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZRangeParams;
 
 import java.nio.charset.StandardCharsets;
@@ -136,9 +135,15 @@ public class RedisPendingWrites implements PendingWrites {
         this.codec = codec;
     }
 
+    /** KEYS: the state's key; ARGV: the state, ttl. A plain SET, as a script so it can travel in the pipeline. */
+    private static final LuaScript PUT_STATE = new LuaScript("""
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            return 0""");
+
     @Override
     public void put(Chat chat) {
-        Redis.run(() -> redis.set(chatKey(chat.appId(), chat.number()), text(codec.encode(chat)), expiring()));
+        Redis.run(() -> pipeline.run(PUT_STATE, List.of(chatKey(chat.appId(), chat.number())),
+                List.of(text(codec.encode(chat)), Long.toString(TTL_SECONDS))));
     }
 
     @Override
@@ -152,19 +157,20 @@ public class RedisPendingWrites implements PendingWrites {
 
     @Override
     public void put(User user) {
-        Redis.run(() -> redis.set(userKey(user.appId(), user.id()), text(codec.encode(user)), expiring()));
+        Redis.run(() -> pipeline.run(PUT_STATE, List.of(userKey(user.appId(), user.id())),
+                List.of(text(codec.encode(user)), Long.toString(TTL_SECONDS))));
     }
 
     @Override
     public void put(Reaction reaction) {
-        Redis.run(() -> PUT_REACTION.run(redis, List.of(reactionsKey(reaction.appId(), reaction.chat())),
+        Redis.run(() -> pipeline.run(PUT_REACTION, List.of(reactionsKey(reaction.appId(), reaction.chat())),
                 List.of(field(reaction.key()), reactionState(reaction), Long.toString(TTL_SECONDS))));
     }
 
     @Override
     public void put(Receipt receipt) {
         Instant version = receipt.updatedAt();
-        Redis.run(() -> PUT_RECEIPT.run(redis, List.of(receiptsKey(receipt.appId(), receipt.chat())),
+        Redis.run(() -> pipeline.run(PUT_RECEIPT, List.of(receiptsKey(receipt.appId(), receipt.chat())),
                 List.of(receipt.user().value(), Long.toString(receipt.deliveredUpTo()), Long.toString(receipt.readUpTo()),
                         Long.toString(version.getEpochSecond()), Integer.toString(version.getNano()),
                         Long.toString(TTL_SECONDS))));
@@ -293,10 +299,6 @@ public class RedisPendingWrites implements PendingWrites {
         if (!keys.isEmpty()) {
             Redis.run(() -> SETTLE_STATES.run(redis, keys, persistedStates));
         }
-    }
-
-    private static SetParams expiring() {
-        return SetParams.setParams().ex(TTL_SECONDS);
     }
 
     private Message message(String state) {

@@ -64,7 +64,7 @@ public class ScriptPipeline implements DisposableBean {
      * Runs the script and returns its answer, as {@link LuaScript#run} would; throws what Jedis would
      * (a {@link JedisConnectionException} when Redis did not answer in time). Call it within {@link Redis#call}.
      */
-    Object run(LuaScript script, List<String> keys, List<String> args) {
+    public Object run(LuaScript script, List<String> keys, List<String> args) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         if (!running || !calls.offer(new Call(script, keys, args, answer))) {
             throw new JedisConnectionException(running ? "too many scripts waiting for Redis" : "the pipeline is closed");

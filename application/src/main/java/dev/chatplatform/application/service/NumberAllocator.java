@@ -6,7 +6,11 @@ import dev.chatplatform.application.port.out.NumberCounter;
 import dev.chatplatform.application.port.out.NumberCounter.Allocation;
 import dev.chatplatform.application.port.out.NumberSequence;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.lang.System.Logger.Level;
 
 /**
  * Hands out chat and message numbers: a Redis INCR in the common case, and a durable reservation in
@@ -20,12 +24,25 @@ public final class NumberAllocator {
     public static final long BLOCK = 1000;
     private static final int MAX_ATTEMPTS = 8;
 
+    /** Fewer numbers than this left under the ceiling: the next block is reserved in the background. */
+    static final long LOW_WATER = BLOCK / 2;
+    private static final System.Logger LOG = System.getLogger(NumberAllocator.class.getName());
+
     private final NumberCounter counter;
     private final NumberReservations reservations;
+    private final Set<NumberSequence> toppingUp = ConcurrentHashMap.newKeySet();
+
+    private final Executor topUps;
 
     public NumberAllocator(NumberCounter counter, NumberReservations reservations) {
+        this(counter, reservations, task -> Thread.ofVirtual().name("number-top-up").start(task));
+    }
+
+    /** {@code topUps}: where the background reservations run (tests pass their own). */
+    NumberAllocator(NumberCounter counter, NumberReservations reservations, Executor topUps) {
         this.counter = counter;
         this.reservations = reservations;
+        this.topUps = topUps;
     }
 
     /** Starts the counter of a scope that was just created, so its numbers start at 1. */
@@ -39,10 +56,14 @@ public final class NumberAllocator {
      */
     public long next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Allocation allocation = counter.next(key);
+            Allocation allocation = counter.next(key, LOW_WATER);
             switch (allocation) {
                 case Allocation.Allocated allocated -> {
                     return allocated.number();
+                }
+                case Allocation.NearCeiling near -> {
+                    topUp(key, near.ceiling());
+                    return near.number();
                 }
                 case Allocation.Missing missing -> {
                     if (!scopeExists.getAsBoolean()) {
@@ -56,5 +77,26 @@ public final class NumberAllocator {
             }
         }
         throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Reserves the block after {@code ceiling} durably, then raises the counter's ceiling, off the request's
+     * path and once per sequence at a time: in the steady state no request waits for MySQL (issue 11). A
+     * request reaches {@link Allocation.Exhausted} and reserves itself only if the block runs out first.
+     */
+    private void topUp(NumberSequence key, long ceiling) {
+        if (!toppingUp.add(key)) {
+            return;
+        }
+        topUps.execute(() -> {
+            try {
+                counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+            } catch (RuntimeException e) {
+                // The counter keeps its ceiling; a later allocation tries again, or reserves when exhausted.
+                LOG.log(Level.WARNING, "could not reserve the next block of {0}: {1}", key, e.toString());
+            } finally {
+                toppingUp.remove(key);
+            }
+        });
     }
 }

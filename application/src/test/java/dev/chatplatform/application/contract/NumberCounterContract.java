@@ -45,6 +45,22 @@ public abstract class NumberCounterContract extends PortContract {
     }
 
     @Test
+    void aLowWaterMarkSaysWhenTheCeilingIsNear() {
+        NumberSequence key = newKey();
+        subject().open(key, 10);
+
+        for (long n = 1; n <= 5; n++) {
+            assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(n));
+        }
+        assertThat(subject().next(key, 5)).as("4 left under the ceiling").isEqualTo(new Allocation.NearCeiling(6, 10));
+        assertThat(subject().next(key)).as("no low-water mark: plain").isEqualTo(new Allocation.Allocated(7));
+        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.NearCeiling(8, 10));
+        subject().raiseCeiling(key, 20);
+        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(9));
+        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(10));
+    }
+
+    @Test
     void counterNobodyOpenedIsMissing() {
         assertThat(subject().next(newKey())).isEqualTo(new Allocation.Missing());
     }

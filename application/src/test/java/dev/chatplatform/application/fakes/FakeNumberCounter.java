@@ -14,7 +14,7 @@ public final class FakeNumberCounter implements NumberCounter {
     private final Outage outage = new Outage("redis");
 
     @Override
-    public synchronized Allocation next(NumberSequence key) {
+    public synchronized Allocation next(NumberSequence key, long lowWater) {
         outage.check();
         long[] counter = counters.get(key);
         if (counter == null) {
@@ -23,7 +23,8 @@ public final class FakeNumberCounter implements NumberCounter {
         if (counter[0] + 1 > counter[1]) {
             return new Allocation.Exhausted(counter[1]);
         }
-        return new Allocation.Allocated(++counter[0]);
+        long number = ++counter[0];
+        return counter[1] - number < lowWater ? new Allocation.NearCeiling(number, counter[1]) : new Allocation.Allocated(number);
     }
 
     @Override

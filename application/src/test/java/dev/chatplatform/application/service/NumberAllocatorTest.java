@@ -27,8 +27,31 @@ class NumberAllocatorTest {
 
     private final FakeNumberCounter counter = new FakeNumberCounter();
     private final FakeNumberReservations reservations = new FakeNumberReservations();
-    private final NumberAllocator numbers = new NumberAllocator(counter, reservations);
+    /** Background top-ups never run here: each test below sees only what a request does itself. */
+    private final NumberAllocator numbers = new NumberAllocator(counter, reservations, neverRun -> { });
     private final NumberSequence key = NumberSequence.messagesOf(new AppId(1), ChatNumber.of(1));
+
+    @Test
+    void theNextBlockIsReservedBeforeTheCeilingSoNoRequestWaitsForTheReservation() {
+        NumberAllocator topped = new NumberAllocator(counter, reservations, Runnable::run);
+        topped.open(key);
+
+        long[] last = new long[1];
+        for (long i = 1; i <= BLOCK - NumberAllocator.LOW_WATER + 1; i++) {
+            last[0] = topped.next(key, () -> true, "chat");
+        }
+        assertThat(reservations.reservedUpTo(key)).as("reserved at the low-water mark").isEqualTo(2 * BLOCK);
+        assertThat(counter.ceilingOf(key)).hasValue(2 * BLOCK);
+
+        // MySQL away: numbers go on without it until the block runs out, even past the next low-water mark.
+        reservations.outage().start();
+        for (long n = last[0] + 1; n <= 2 * BLOCK; n++) {
+            assertThat(topped.next(key, () -> true, "chat")).isEqualTo(n);
+        }
+        assertThatThrownBy(() -> topped.next(key, () -> true, "chat")).isInstanceOf(DependencyUnavailableException.class);
+        reservations.outage().end();
+        assertThat(topped.next(key, () -> true, "chat")).isEqualTo(2 * BLOCK + 1);
+    }
 
     @Test
     void openedSequenceStartsAtOneWithOneBlockAndNoReservation() {
@@ -146,7 +169,22 @@ class NumberAllocatorTest {
         return handedOut;
     }
 
+    @Test
+    void numbersNeverRepeatWithTopUpsRacingTheRequests() throws Exception {
+        NumberAllocator topped = new NumberAllocator(counter, reservations); // top-ups on virtual threads
+        topped.open(key);
+
+        List<Long> all = concurrently(topped, 8, 1_000);
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 8_000).boxed().toList());
+        assertThat(reservations.reservedUpTo(key)).isGreaterThanOrEqualTo(8_000);
+    }
+
     private List<Long> concurrently(int threads, int perThread) throws Exception {
+        return concurrently(numbers, threads, perThread);
+    }
+
+    private List<Long> concurrently(NumberAllocator allocator, int threads, int perThread) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -154,7 +192,11 @@ class NumberAllocatorTest {
             for (int t = 0; t < threads; t++) {
                 Callable<List<Long>> caller = () -> {
                     start.await();
-                    return allocate(perThread);
+                    List<Long> handedOut = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        handedOut.add(allocator.next(key, () -> true, "chat"));
+                    }
+                    return handedOut;
                 };
                 results.add(pool.submit(caller));
             }

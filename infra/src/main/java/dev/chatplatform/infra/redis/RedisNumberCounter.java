@@ -14,7 +14,10 @@ import java.util.List;
 @Component
 public class RedisNumberCounter implements NumberCounter {
 
-    /** Returns the number; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached. */
+    /**
+     * ARGV: the low-water mark. Returns the number; {number, ceiling} if fewer than the low-water mark of numbers
+     * are left under the ceiling after it; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached.
+     */
     private static final LuaScript NEXT = new LuaScript("""
             local n = redis.call('HGET', KEYS[1], 'n')
             if not n then return -1 end
@@ -22,6 +25,7 @@ public class RedisNumberCounter implements NumberCounter {
             n = tonumber(n) + 1
             if n > ceil then return -2 - ceil end
             redis.call('HSET', KEYS[1], 'n', n)
+            if ceil - n < tonumber(ARGV[1]) then return {n, ceil} end
             return n""");
 
     /** Creates the counter at ARGV[1] numbers handed out and ceiling ARGV[2], unless it exists. */
@@ -59,8 +63,12 @@ public class RedisNumberCounter implements NumberCounter {
     }
 
     @Override
-    public Allocation next(NumberSequence key) {
-        long result = Redis.call(() -> (Long) pipeline.run(NEXT, List.of(redisKey(key)), List.of()));
+    public Allocation next(NumberSequence key, long lowWater) {
+        Object answer = Redis.call(() -> pipeline.run(NEXT, List.of(redisKey(key)), List.of(Long.toString(lowWater))));
+        if (answer instanceof List<?> near) {
+            return new Allocation.NearCeiling((Long) near.get(0), (Long) near.get(1));
+        }
+        long result = (Long) answer;
         if (result > 0) {
             return new Allocation.Allocated(result);
         }

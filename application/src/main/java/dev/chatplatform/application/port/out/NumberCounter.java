@@ -7,7 +7,15 @@ package dev.chatplatform.application.port.out;
 public interface NumberCounter {
 
     /** Atomically hands out the next number, or says why it cannot. */
-    Allocation next(NumberSequence key);
+    default Allocation next(NumberSequence key) {
+        return next(key, 0);
+    }
+
+    /**
+     * As {@link #next(NumberSequence)}, and says when fewer than {@code lowWater} numbers are left under the
+     * ceiling after this one ({@link Allocation.NearCeiling}), so the caller can raise it before it is reached.
+     */
+    Allocation next(NumberSequence key, long lowWater);
 
     /** Creates a counter at zero for a new application or chat; does nothing if it exists. */
     void open(NumberSequence key, long ceiling);
@@ -20,6 +28,10 @@ public interface NumberCounter {
 
     sealed interface Allocation {
         record Allocated(long number) implements Allocation {
+        }
+
+        /** Allocated, and the ceiling is near: fewer than the low-water mark of numbers are left under it. */
+        record NearCeiling(long number, long ceiling) implements Allocation {
         }
 
         /** The counter does not exist: a new scope nobody opened, or the counter store lost its data. */

@@ -6,7 +6,10 @@ import dev.chatplatform.application.port.out.NumberCounter;
 import dev.chatplatform.application.port.out.NumberCounter.Allocation;
 import dev.chatplatform.application.port.out.NumberSequence;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -31,6 +34,8 @@ public final class NumberAllocator {
     private final NumberCounter counter;
     private final NumberReservations reservations;
     private final Set<NumberSequence> toppingUp = ConcurrentHashMap.newKeySet();
+    /** The reservation running for a sequence, which every request that finds the sequence exhausted awaits. */
+    private final Map<NumberSequence, CompletableFuture<Void>> reserving = new ConcurrentHashMap<>();
 
     private final Executor topUps;
 
@@ -72,8 +77,7 @@ public final class NumberAllocator {
                     // A counter that was opened implicitly owns one block without a stored reservation.
                     counter.seed(key, Math.max(reservations.reservedUpTo(key), BLOCK));
                 }
-                case Allocation.Exhausted exhausted ->
-                        counter.raiseCeiling(key, reservations.reserveUpTo(key, exhausted.ceiling() + BLOCK));
+                case Allocation.Exhausted exhausted -> reserveOnce(key, exhausted.ceiling());
             }
         }
         throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS + " attempts");
@@ -90,7 +94,7 @@ public final class NumberAllocator {
         }
         topUps.execute(() -> {
             try {
-                counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+                reserveOnce(key, ceiling);
             } catch (RuntimeException e) {
                 // The counter keeps its ceiling; a later allocation tries again, or reserves when exhausted.
                 LOG.log(Level.WARNING, "could not reserve the next block of {0}: {1}", key, e.toString());
@@ -98,5 +102,32 @@ public final class NumberAllocator {
                 toppingUp.remove(key);
             }
         });
+    }
+
+    /**
+     * Reserves the block after {@code ceiling} and raises the counter's ceiling, or, if a reservation of the
+     * sequence is running already, waits for that one instead: the requests that reach a ceiling together
+     * make one MySQL write, not a queue of them on the same row. Throws what the reservation threw.
+     */
+    private void reserveOnce(NumberSequence key, long ceiling) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = reserving.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+            return; // the caller takes its number again, under the new ceiling
+        }
+        try {
+            counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+            mine.complete(null);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reserving.remove(key, mine);
+        }
     }
 }

@@ -180,6 +180,37 @@ class NumberAllocatorTest {
         assertThat(reservations.reservedUpTo(key)).isGreaterThanOrEqualTo(8_000);
     }
 
+    @Test
+    void requestsThatReachTheCeilingTogetherMakeOneReservation() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        NumberAllocator slowMySql = new NumberAllocator(counter, new dev.chatplatform.application.port.out.NumberReservations() {
+            @Override
+            public long reservedUpTo(NumberSequence sequence) {
+                return reservations.reservedUpTo(sequence);
+            }
+
+            @Override
+            public long reserveUpTo(NumberSequence sequence, long upTo) {
+                writes.incrementAndGet();
+                try {
+                    Thread.sleep(50); // a busy MySQL: the others reach the ceiling meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return reservations.reserveUpTo(sequence, upTo);
+            }
+        }, neverRun -> { });
+        slowMySql.open(key);
+        for (int i = 0; i < BLOCK; i++) {
+            slowMySql.next(key, () -> true, "chat");
+        }
+
+        List<Long> past = concurrently(slowMySql, 8, 1);
+
+        assertThat(past).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(BLOCK + 1, BLOCK + 8).boxed().toList());
+        assertThat(writes).as("one reservation for the 8 requests at the ceiling").hasValue(1);
+    }
+
     private List<Long> concurrently(int threads, int perThread) throws Exception {
         return concurrently(numbers, threads, perThread);
     }

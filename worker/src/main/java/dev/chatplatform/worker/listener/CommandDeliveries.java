@@ -66,6 +66,26 @@ final class CommandDeliveries {
         return decoded;
     }
 
+    /** Cuts deliveries, in order, into runs of whole deliveries of at most {@code maxCommands} commands each. */
+    static List<List<Delivery>> cut(List<Delivery> deliveries, int maxCommands) {
+        List<List<Delivery>> runs = new ArrayList<>();
+        List<Delivery> run = new ArrayList<>();
+        int commands = 0;
+        for (Delivery delivery : deliveries) {
+            if (!run.isEmpty() && commands + delivery.writes().size() > maxCommands) {
+                runs.add(run);
+                run = new ArrayList<>();
+                commands = 0;
+            }
+            run.add(delivery);
+            commands += delivery.writes().size();
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
     private List<WriteCodec.Write> readable(List<WriteCodec.Member> members) {
         List<WriteCodec.Write> writes = new ArrayList<>(members.size());
         for (WriteCodec.Member member : members) {

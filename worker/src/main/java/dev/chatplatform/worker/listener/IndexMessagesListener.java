@@ -52,18 +52,7 @@ public class IndexMessagesListener {
     /** Indexes the batch in bulk requests of whole deliveries, each of at most {@code chat.worker.max-commands}. */
     @RabbitListener(queues = WriteTopology.INDEX_QUEUE, containerFactory = "writeBatchListenerFactory")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
-        List<Delivery> bulk = new ArrayList<>();
-        int commands = 0;
-        for (Delivery delivery : deliveries.decode(batch, channel)) {
-            if (!bulk.isEmpty() && commands + delivery.writes().size() > maxCommands) {
-                indexAndAck(bulk, channel);
-                bulk = new ArrayList<>();
-                commands = 0;
-            }
-            bulk.add(delivery);
-            commands += delivery.writes().size();
-        }
-        if (!bulk.isEmpty()) {
+        for (List<Delivery> bulk : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
             indexAndAck(bulk, channel);
         }
     }

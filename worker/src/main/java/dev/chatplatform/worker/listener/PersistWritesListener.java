@@ -64,18 +64,7 @@ public class PersistWritesListener {
     @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory",
             concurrency = "1")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
-        List<Delivery> transaction = new ArrayList<>();
-        int commands = 0;
-        for (Delivery delivery : deliveries.decode(batch, channel)) {
-            if (!transaction.isEmpty() && commands + delivery.writes().size() > maxCommands) {
-                persistAndAck(transaction, channel);
-                transaction = new ArrayList<>();
-                commands = 0;
-            }
-            transaction.add(delivery);
-            commands += delivery.writes().size();
-        }
-        if (!transaction.isEmpty()) {
+        for (List<Delivery> transaction : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
             persistAndAck(transaction, channel);
         }
     }

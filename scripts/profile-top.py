@@ -20,6 +20,7 @@ total = requests = 0
 DOING = [
     ("idle in the pool, between requests", r"TaskQueue\.(take|poll)|ThreadPoolExecutor\.getTask"),
     ("Redis round trip", r"redis\.clients\.jedis\.(Connection|Jedis|Pipeline)"),
+    ("waiting for Redis (its script in the shared pipeline)", r"ScriptPipeline\.run"),
     ("waiting for the broker's confirm", r"GroupCommitPublisher\.await|ConfirmedPublisher\.awaitConfirm"),
     ("waiting in the API's admission queue", r"InFlightLimitFilter\.admitted"),
     ("waiting for its chat's send order lock", r"SendOrder\.inOrder"),

@@ -1,13 +1,17 @@
 package dev.chatplatform.infra.rabbitmq;
 
 import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.infra.wire.WriteCodec;
+import dev.chatplatform.infra.wire.WriteTopology;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +33,13 @@ final class ConfirmedPublisher {
     }
 
     CorrelationData send(String exchange, String routingKey, byte[] body) {
-        return send(exchange, routingKey, body, Map.of());
+        return send(exchange, routingKey, persistent(body, Map.of()));
     }
 
-    CorrelationData send(String exchange, String routingKey, byte[] body, Map<String, Object> headers) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        headers.forEach(properties::setHeader);
-        org.springframework.amqp.core.Message amqpMessage = new org.springframework.amqp.core.Message(body, properties);
+    CorrelationData send(String exchange, String routingKey, Message message) {
         CorrelationData correlation = new CorrelationData();
         try {
-            rabbit.send(exchange, routingKey, amqpMessage, correlation);
+            rabbit.send(exchange, routingKey, message, correlation);
         } catch (AmqpException e) {
             throw unavailable(e);
         }
@@ -49,12 +48,10 @@ final class ConfirmedPublisher {
 
     void awaitConfirm(CorrelationData correlation) {
         try {
-            CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!confirm.ack()) {
-                throw unavailable(new IllegalStateException("broker nacked the command: " + confirm.reason()));
-            }
-            if (correlation.getReturned() != null) {
-                throw unavailable(new IllegalStateException("command was unroutable: " + correlation.getReturned().getReplyText()));
+            DependencyUnavailableException refused = refusal(correlation,
+                    correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            if (refused != null) {
+                throw refused;
             }
         } catch (ExecutionException | TimeoutException e) {
             throw unavailable(e);
@@ -64,7 +61,33 @@ final class ConfirmedPublisher {
         }
     }
 
-    private static DependencyUnavailableException unavailable(Exception cause) {
+    /** A persistent JSON message with these headers. */
+    static Message persistent(byte[] body, Map<String, Object> headers) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        headers.forEach(properties::setHeader);
+        return new Message(body, properties);
+    }
+
+    /** Commands as one persistent message: a lone command as itself, several as an envelope with their count. */
+    static Message commands(WriteCodec codec, List<byte[]> commands) {
+        return commands.size() == 1 ? persistent(commands.getFirst(), Map.of())
+                : persistent(codec.envelope(commands), Map.of(WriteTopology.COMMANDS_HEADER, commands.size()));
+    }
+
+    /** Why the broker refused a confirmed publish (a nack, or a return: unroutable); null if it took it. */
+    static DependencyUnavailableException refusal(CorrelationData correlation, CorrelationData.Confirm confirm) {
+        if (!confirm.ack()) {
+            return unavailable(new IllegalStateException("broker nacked the message: " + confirm.reason()));
+        }
+        if (correlation.getReturned() != null) {
+            return unavailable(new IllegalStateException("message was unroutable: " + correlation.getReturned().getReplyText()));
+        }
+        return null;
+    }
+
+    static DependencyUnavailableException unavailable(Exception cause) {
         return new DependencyUnavailableException("rabbitmq", cause);
     }
 }

@@ -6,8 +6,6 @@ import dev.chatplatform.infra.wire.WriteTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -159,7 +157,8 @@ public final class GroupCommitPublisher implements AutoCloseable {
     private void publish(RabbitOperations operations, List<Handed> group, boolean place) {
         CorrelationData correlation = new CorrelationData();
         try {
-            operations.send(exchange, routingKey(group), message(group), correlation);
+            operations.send(exchange, routingKey(group),
+                    ConfirmedPublisher.commands(codec, group.stream().map(Handed::command).toList()), correlation);
         } catch (AmqpException e) {
             if (place) {
                 inFlight.release();
@@ -171,13 +170,11 @@ public final class GroupCommitPublisher implements AutoCloseable {
             if (place) {
                 inFlight.release();
             }
-            if (error != null) {
-                fail(group, unavailable(error instanceof Exception e ? e : new IllegalStateException(error)));
-            } else if (!confirm.ack()) {
-                fail(group, unavailable(new IllegalStateException("broker nacked the commands: " + confirm.reason())));
-            } else if (correlation.getReturned() != null) {
-                fail(group, unavailable(new IllegalStateException(
-                        "commands were unroutable: " + correlation.getReturned().getReplyText())));
+            DependencyUnavailableException refused = error != null
+                    ? unavailable(error instanceof Exception e ? e : new IllegalStateException(error))
+                    : ConfirmedPublisher.refusal(correlation, confirm);
+            if (refused != null) {
+                fail(group, refused);
             } else {
                 group.forEach(command -> command.confirmed().complete(null));
             }
@@ -188,24 +185,12 @@ public final class GroupCommitPublisher implements AutoCloseable {
         return group.size() == 1 ? group.getFirst().routingKey() : WriteTopology.COMMANDS_KEY;
     }
 
-    private org.springframework.amqp.core.Message message(List<Handed> group) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        if (group.size() == 1) {
-            return new org.springframework.amqp.core.Message(group.getFirst().command(), properties);
-        }
-        properties.setHeader(WriteTopology.COMMANDS_HEADER, group.size());
-        return new org.springframework.amqp.core.Message(codec.envelope(group.stream().map(Handed::command).toList()),
-                properties);
-    }
-
     private static void fail(List<Handed> group, DependencyUnavailableException error) {
         group.forEach(command -> command.confirmed().completeExceptionally(error));
     }
 
     private static DependencyUnavailableException unavailable(Exception cause) {
-        return new DependencyUnavailableException("rabbitmq", cause);
+        return ConfirmedPublisher.unavailable(cause);
     }
 
     @Override

@@ -27,7 +27,7 @@ public class RabbitDeadLetters {
     }
 
     public void deadLetter(String queue, byte[] command, String reason) {
-        publisher.awaitConfirm(publisher.send(WriteTopology.DEAD_LETTER_EXCHANGE, queue, command,
-                Map.of(QUEUE_HEADER, queue, REASON_HEADER, reason)));
+        publisher.awaitConfirm(publisher.send(WriteTopology.DEAD_LETTER_EXCHANGE, queue,
+                ConfirmedPublisher.persistent(command, Map.of(QUEUE_HEADER, queue, REASON_HEADER, reason))));
     }
 }

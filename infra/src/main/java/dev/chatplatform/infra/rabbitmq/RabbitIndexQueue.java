@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Hands persisted messages to {@code chat.writes.index} as the message commands the index listener reads
@@ -41,10 +40,7 @@ public class RabbitIndexQueue implements IndexQueue {
         for (int from = 0; from < messages.size(); from += MAX_COMMANDS) {
             List<byte[]> commands = messages.subList(from, Math.min(messages.size(), from + MAX_COMMANDS)).stream()
                     .map(codec::encode).toList();
-            sent.add(commands.size() == 1
-                    ? publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, commands.getFirst())
-                    : publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, codec.envelope(commands),
-                    Map.of(WriteTopology.COMMANDS_HEADER, commands.size())));
+            sent.add(publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, ConfirmedPublisher.commands(codec, commands)));
         }
         sent.forEach(publisher::awaitConfirm);
     }

@@ -66,7 +66,7 @@ public final class Drain {
         long published = 0;
         try (UnifiedJedis redis = unifiedRedis(); HikariDataSource pool = Settings.mysqlPool(1);
              Connection connection = Rabbit.connect("bench-drain"); Channel channel = connection.createChannel()) {
-            ScriptPipeline scripts = new ScriptPipeline(redis, java.time.Duration.ofSeconds(2), 256, 8192);
+            ScriptPipeline scripts = new ScriptPipeline(redis, 256, 8192);
             NumberAllocator numbers = new NumberAllocator(new RedisNumberCounter(redis, scripts),
                     new JdbcNumberReservations(new JdbcTemplate(pool), new Db(new DataSourceTransactionManager(pool))));
             Confirms confirms = new Confirms(channel, 2000);

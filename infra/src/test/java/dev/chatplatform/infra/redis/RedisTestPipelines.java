@@ -2,7 +2,6 @@ package dev.chatplatform.infra.redis;
 
 import redis.clients.jedis.UnifiedJedis;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +14,6 @@ final class RedisTestPipelines {
     }
 
     static ScriptPipeline of(UnifiedJedis redis) {
-        return PIPELINES.computeIfAbsent(redis, client -> new ScriptPipeline(client, Duration.ofSeconds(2), 256, 8192));
+        return PIPELINES.computeIfAbsent(redis, client -> new ScriptPipeline(client, 256, 8192));
     }
 }

@@ -26,6 +26,6 @@ COPY --from=build /src/api/target/chat-api.jar /app/chat-api.jar
 COPY --from=build /src/worker/target/chat-worker.jar /app/chat-worker.jar
 COPY docker/entrypoint.sh /app/entrypoint.sh
 USER chat
-ENV CHAT_ROLE=api JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENV CHAT_ROLE=api JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:G1HeapRegionSize=4m"
 EXPOSE 8080 8081
 ENTRYPOINT ["/bin/sh", "/app/entrypoint.sh"]

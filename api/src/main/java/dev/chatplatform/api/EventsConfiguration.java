@@ -40,7 +40,7 @@ public class EventsConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EventsConfiguration.class);
 
     @Bean
-    ChatEventDispatcher chatEventDispatcher(@Value("${chat.events.reorder-window:PT2S}") Duration reorderWindow) {
+    ChatEventDispatcher chatEventDispatcher(@Value("${chat.events.reorder-window:PT0S}") Duration reorderWindow) {
         return new ChatEventDispatcher(reorderWindow);
     }
 

@@ -361,7 +361,7 @@ final class Platform implements AutoCloseable {
         // Real-time events: check for stuck sends every second, so a subscriber that stops reading is closed fast.
         env.put("CHAT_EVENTS_HEARTBEAT", "PT1S");
         env.put("CHAT_EVENTS_SENDTIMELIMIT", "PT3S");
-        // The production reorder window (2 s) unless a run asks for another (see decision 0009).
+        // The production default (no reorder window) unless a run asks for one (see decision 0009).
         String reorderWindow = System.getenv("CHAT_SYS_EVENTS_REORDER_WINDOW");
         if (reorderWindow != null) {
             env.put("CHAT_EVENTS_REORDERWINDOW", reorderWindow);

@@ -19,8 +19,8 @@ import java.time.Clock;
  * sender is checked against the chat's participants (see {@link Participants}).
  * <p>
  * The number is taken and the command handed to the broker under the chat's {@link SendOrder} lock,
- * so this instance's messages of a chat enter the queue in number order, give or take the few places
- * the broker's channels may swap (the events' reorder window covers those); the confirm is awaited
+ * so this instance's messages of a chat enter the queue in number order (the queue hands them to one
+ * publishing thread and channel): the chat's events need no reorder window. The confirm is awaited
  * outside the lock, so a chat's posts still overlap their round trips to the broker.
  */
 public final class CreateMessageService implements CreateMessageUseCase {

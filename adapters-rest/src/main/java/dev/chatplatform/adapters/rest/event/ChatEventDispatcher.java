@@ -18,12 +18,14 @@ import java.util.function.LongSupplier;
 
 /**
  * Hands each event of this instance's queue to the local subscribers of its chat, encoding the frame
- * once for all of them.
+ * once for all of them, as it comes: by default there is no reorder window.
  * <p>
  * Order: the worker persists the write queue in queue order, one batch after another, and publishes
- * each batch's events in (chat, message number) order. The queue's order is the order the API
- * instances' publishes reached the broker, which can differ from number order by a few messages at a
- * batch boundary (two posts take numbers n and n+1, and n+1 is published first). So per chat, a
+ * each batch's events in (chat, message number) order. An API instance takes a chat's numbers and hands
+ * their commands to its one publishing thread and channel in number order, so the queue holds each
+ * instance's messages of a chat in number order and the events arrive in it. Only two instances posting
+ * into one chat at the same moment can swap two numbers. A deployment that wants those reordered too sets a
+ * reorder window ({@code chat.events.reorder-window}): then, per chat, a
  * {@code message.created} whose predecessor has not been seen is held, for at most the reorder window,
  * and released in number order as soon as the gap fills or the window ends (a number can be missing
  * for good: a create whose publish failed after its number was taken). Other events of a chat that has
@@ -111,6 +113,10 @@ public final class ChatEventDispatcher {
         private long heldSince;
 
         synchronized void accept(ChatEvent event, TextMessage frame, long now) {
+            if (windowNanos == 0) {
+                send(frame);
+                return;
+            }
             if (event.kind() != ChatEvent.Kind.MESSAGE_CREATED) {
                 if (held.isEmpty()) {
                     send(frame);

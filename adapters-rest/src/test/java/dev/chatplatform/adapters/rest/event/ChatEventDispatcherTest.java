@@ -34,6 +34,16 @@ class ChatEventDispatcherTest {
     private final Recording subscriber = new Recording();
 
     @Test
+    void givenNoReorderWindow_thenEveryEventIsSentAsItComes() {
+        ChatEventDispatcher passThrough = new ChatEventDispatcher(Duration.ZERO, now::get);
+        passThrough.subscribe(CHAT, subscriber);
+
+        passThrough.dispatch(List.of(created(5), created(3), created(4)));
+
+        assertThat(subscriber.numbers()).containsExactly(5L, 3L, 4L);
+    }
+
+    @Test
     void givenAFirstEvent_whenTheWindowEnds_thenItIsReleased() {
         dispatcher.subscribe(CHAT, subscriber);
 

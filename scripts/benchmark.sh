@@ -33,11 +33,13 @@ RESULTS="$OUT/results.tsv"
 if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
   LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
+  EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20
   DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_RATE=10; READ_SECONDS=3; WARMUP=2; DEPTH=1; CEILING_SECONDS=2
   REPORT="$OUT/benchmarks.md"
 else
   POST_RATES=${CHAT_BENCH_POST_RATES:-100,250,500,1000,2000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
   LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
+  EVENT_SUBSCRIBERS=${CHAT_BENCH_EVENT_SUBSCRIBERS:-200}; EVENT_MESSAGES=${CHAT_BENCH_EVENT_MESSAGES:-500}
   DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_RATE=${CHAT_BENCH_READ_RATE:-100}; READ_SECONDS=30; WARMUP=10
   DEPTH=${CHAT_BENCH_DEPTH:-1000}; CEILING_SECONDS=10
   REPORT="$ROOT/docs/benchmarks.md"
@@ -126,8 +128,10 @@ cpu_report post "POST step (every rate)"
 profile stop api post-api
 log "raw ceilings: Redis INCR, RabbitMQ confirmed publishes"
 java_run dev.chatplatform.benchmarks.Ceilings
-# 2. End-to-end lag under load.
+# 2. End-to-end lag under load, then real-time events: publish-to-delivery over WebSocket subscribers.
 gatling LagSimulation lag
+log "events: $EVENT_SUBSCRIBERS subscribers of one chat, $EVENT_MESSAGES messages"
+java_run -Dbench.events.subscribers="$EVENT_SUBSCRIBERS" -Dbench.events.messages="$EVENT_MESSAGES" dev.chatplatform.benchmarks.EventLatency
 # 3. Backlog drain: the worker is restarted however this ends.
 log "drain: stopping the worker, enqueueing $DRAIN messages"
 trap 'scripts/platform.sh start worker >&2 || true' EXIT

@@ -34,7 +34,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,8 +62,13 @@ public final class Drain {
         int chats = (int) Math.min(Settings.chats(), Settings.intProp("bench.drain.chats", 1000));
         List<String> words = Settings.queries("content");
         WriteCodec codec = new WriteCodec();
+        // As the API's group commit publishes them under load: envelopes of several commands (1: one by one).
+        int group = Settings.intProp("bench.drain.group", 32);
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType("application/json").deliveryMode(2).build();
+        AMQP.BasicProperties envelope = new AMQP.BasicProperties.Builder().contentType("application/json")
+                .deliveryMode(2).build();
+        List<byte[]> gathered = new ArrayList<>(group);
         long start = System.nanoTime();
         long published = 0;
         try (UnifiedJedis redis = unifiedRedis(); HikariDataSource pool = Settings.mysqlPool(1);
@@ -79,20 +86,39 @@ public final class Drain {
                     Instant now = Instant.now();
                     Message message = new Message(new AppId(app), chat, new MessageNumber(number),
                             new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
-                    confirms.beforePublish();
-                    channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, properties,
-                            codec.encode(message));
+                    gathered.add(codec.encode(message));
                     published++;
+                    if (gathered.size() == group) {
+                        publish(channel, confirms, codec, gathered, properties, envelope);
+                    }
                 }
             }
+            publish(channel, confirms, codec, gathered, properties, envelope);
             confirms.awaitAll();
             if (confirms.nacked() > 0) {
                 throw new IllegalStateException(confirms.nacked() + " publishes were nacked");
             }
         }
         Results.put("drain.messages", published);
+        Results.put("drain.group", group);
         Results.put("drain.chats", chats);
         Results.put("drain.enqueued_per_s", published / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private static void publish(Channel channel, Confirms confirms, WriteCodec codec, List<byte[]> gathered,
+                                AMQP.BasicProperties single, AMQP.BasicProperties envelope) throws Exception {
+        if (gathered.isEmpty()) {
+            return;
+        }
+        confirms.beforePublish();
+        if (gathered.size() == 1) {
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, single, gathered.getFirst());
+        } else {
+            AMQP.BasicProperties properties = envelope.builder()
+                    .headers(Map.of(WriteTopology.COMMANDS_HEADER, gathered.size())).build();
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.COMMANDS_KEY, true, properties, codec.envelope(gathered));
+        }
+        gathered.clear();
     }
 
     private static String body(List<String> words) {

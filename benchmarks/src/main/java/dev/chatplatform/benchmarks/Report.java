@@ -19,6 +19,7 @@ public final class Report {
     static final double POST_P99_TARGET = 25;
     static final double PERSISTED_P99_TARGET = 100;
     static final double SEARCHABLE_P99_TARGET = 1500;
+    static final double EVENTS_P99_TARGET = 250;
     static final double DRAIN_TARGET = 20000;
     static final double INBOX_P99_TARGET = 10;
     static final double SEARCH_P99_TARGET = 50;
@@ -148,10 +149,30 @@ public final class Report {
         latencyRow(md, "201 -> persisted in MySQL", "lag.persisted", PERSISTED_P99_TARGET, true);
         latencyRow(md, "201 -> searchable in Elasticsearch", "lag.searchable", SEARCHABLE_P99_TARGET, true);
 
+        md.append("\n### Real-time events\n\n");
+        if (results.containsKey("events.delivery.p99_ms")) {
+            md.append("EventLatency: ").append(value("events.subscribers")).append(" WebSocket subscribers of one new chat, then ")
+                    .append(value("events.messages")).append(" messages posted by 16 concurrent posters (")
+                    .append(value("events.posted_per_s")).append(" posts/s, POST p99 ").append(value("events.post.p99_ms"))
+                    .append(" ms). A frame's latency is its arrival minus its POST's 201, both on this machine's clock.\n\n");
+            md.append("| frames | p50 ms | p99 ms | max ms | never came | subscribers out of order | target |\n|---|---|---|---|---|---|---|\n");
+            double p99 = number("events.delivery.p99_ms");
+            boolean whole = number("events.missing") == 0 && number("events.out_of_order_subscribers") == 0;
+            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | p99 <= %s ms, all in order: %s |%n",
+                    number("events.delivery.count"), number("events.delivery.p50_ms"), p99, number("events.delivery.max_ms"),
+                    number("events.missing"), number("events.out_of_order_subscribers"), group(EVENTS_P99_TARGET),
+                    verdict(p99 <= EVENTS_P99_TARGET && whole)));
+        } else {
+            missing.add("events");
+            md.append("(not run)\n");
+        }
+
         md.append("\n## 3. Backlog drain\n\n");
         md.append("With the worker stopped, ").append(value("drain.messages")).append(" message commands were published "
                 + "straight to the write exchange (the worker's WriteCodec and WriteTopology, numbers reserved as the API "
-                + "reserves them) over ").append(value("drain.chats")).append(" chats, at ").append(value("drain.enqueued_per_s"))
+                + "reserves them) over ").append(value("drain.chats")).append(" chats, in envelopes of ")
+                .append(results.getOrDefault("drain.group", "1")).append(" commands as the API's group commit sends them under load, at ")
+                .append(value("drain.enqueued_per_s"))
                 .append("/s; then the worker was started and its counters (chat.worker.persisted, chat.worker.indexed) "
                         + "read every 100 ms: each rate is the total over the time from the last poll that saw its counter at zero to the first that saw the total.\n\n");
         md.append("| | per second | target |\n|---|---|---|\n");

@@ -34,8 +34,7 @@ class GroupCommitPublisherTest {
                 return null;
             }
         };
-        try (GroupCommitPublisher publisher = new GroupCommitPublisher(stuck, "chat.writes", new WriteCodec(),
-                Duration.ofMillis(300), 2, 256, 512 * 1024, 64)) {
+        try (GroupCommitPublisher publisher = publisher(stuck)) {
             long start = System.nanoTime();
             CompletableFuture<Void> confirmed = publisher.send("commands", "{}".getBytes());
 
@@ -58,11 +57,15 @@ class GroupCommitPublisherTest {
                         }));
             }
         };
-        try (GroupCommitPublisher publisher = new GroupCommitPublisher(hanging, "chat.writes", new WriteCodec(),
-                Duration.ofMillis(300), 2, 256, 512 * 1024, 64)) {
+        try (GroupCommitPublisher publisher = publisher(hanging)) {
             CompletableFuture<Void> confirmed = publisher.send("commands", "{}".getBytes());
 
             assertThatThrownBy(() -> publisher.await(confirmed)).isInstanceOf(DependencyUnavailableException.class);
         }
+    }
+
+    /** A confirm timeout of 300 ms. */
+    private static GroupCommitPublisher publisher(RabbitTemplate rabbit) {
+        return new GroupCommitPublisher(rabbit, "chat.writes", new WriteCodec(), Duration.ofMillis(300), 2, 256, 512 * 1024, 64);
     }
 }

@@ -47,10 +47,10 @@ launch() { # name port: runs <name>/target/chat-<name>.jar
     return
   fi
   mkdir -p "$LOGS"
-  # The worker is the deferrable half of a write (its queue absorbs a burst): on a shared machine it yields the
-  # CPU to the API's request path (CHAT_WORKER_NICE, 0 to turn off; docs/performance.md).
+  # CHAT_WORKER_NICE (default 0): a niced worker yields the CPU to the API under a burst (+5-40% POST/s on this
+  # 2-core machine), but it also publishes the real-time events, which then arrive late (docs/performance.md).
   local niceness=0
-  [[ "$name" == worker ]] && niceness=${CHAT_WORKER_NICE:-10}
+  [[ "$name" == worker ]] && niceness=${CHAT_WORKER_NICE:-0}
   # 4 MiB regions: a group of commands (up to 512 KiB) or an index bulk body is then no humongous object; with 1 MiB
   # regions each one started a concurrent GC cycle, a third of the worker's CPU (docs/performance.md).
   nohup nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:G1HeapRegionSize=4m -jar "$ROOT/$name/target/chat-$name.jar" >"$LOGS/$name.log" 2>&1 &

@@ -64,7 +64,9 @@ public class EventsConfiguration {
                                              @Value("${chat.events.heartbeat:PT20S}") Duration heartbeat) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("chat-events-timer").daemon().factory());
-        timers.scheduleWithFixedDelay(guarded(dispatcher::releaseOverdue), 25, 25, TimeUnit.MILLISECONDS);
+        if (dispatcher.holdsEvents()) {
+            timers.scheduleWithFixedDelay(guarded(dispatcher::releaseOverdue), 25, 25, TimeUnit.MILLISECONDS);
+        }
         timers.scheduleWithFixedDelay(guarded(handler::heartbeat), heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
         return timers;

@@ -94,6 +94,11 @@ public final class ChatEventDispatcher {
         }
     }
 
+    /** Whether a reorder window is set: only then are events held, and {@link #releaseOverdue} needed. */
+    public boolean holdsEvents() {
+        return windowNanos > 0;
+    }
+
     /** Releases what has been held for longer than the window; called every few tens of milliseconds. */
     public void releaseOverdue() {
         long now = nanoClock.getAsLong();

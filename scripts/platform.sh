@@ -47,8 +47,8 @@ launch() { # name port: runs <name>/target/chat-<name>.jar
     return
   fi
   mkdir -p "$LOGS"
-  # CHAT_WORKER_NICE (default 0): a niced worker yields the CPU to the API under a burst (+5-40% POST/s on this
-  # 2-core machine), but it also publishes the real-time events, which then arrive late (docs/performance.md).
+  # CHAT_WORKER_NICE (default 0): a niced worker yields the CPU to the API under a burst, but it also publishes
+  # the real-time events, which then arrive late (docs/performance.md).
   local niceness=0
   [[ "$name" == worker ]] && niceness=${CHAT_WORKER_NICE:-0}
   # 4 MiB regions: a group of commands (up to 512 KiB) or an index bulk body is then no humongous object; with 1 MiB

@@ -282,9 +282,9 @@ launch_elasticsearch() {
   local jh; jh="$(es_java_home)"
   log "starting Elasticsearch $ES_VERSION on $HOST:$ES_PORT (java $jh)"
   rm -f "$ES_PID"
-  # disk threshold off: a fullish disk must not turn the indices read-only. Indexing is deferrable (the index
-  # queue absorbs a burst): on a shared machine it yields the CPU to the API (CHAT_ES_NICE, 0 to turn off).
-  launch elasticsearch "$LOGS/elasticsearch.log" nice -n "${CHAT_ES_NICE:-10}" runuser -u elasticsearch -- env \
+  # disk threshold off: a fullish disk must not turn the indices read-only. CHAT_ES_NICE (default 0) lets
+  # Elasticsearch yield the CPU to the API on a shared machine; it slows searches as much as indexing.
+  launch elasticsearch "$LOGS/elasticsearch.log" nice -n "${CHAT_ES_NICE:-0}" runuser -u elasticsearch -- env \
     ES_JAVA_HOME="$jh" ES_JAVA_OPTS="$ES_HEAP_OPTS" \
     "$ES_HOME/bin/elasticsearch" -p "$ES_PID" \
     -Ediscovery.type=single-node -Expack.security.enabled=false \

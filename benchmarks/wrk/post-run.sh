@@ -4,6 +4,7 @@
 #   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [messages|chats|bare]
 # bare: the API's yardstick endpoint (numbering script + confirmed publish only, no framework), which runs
 # when the API was started with CHAT_BENCH_BARE_PORT (BARE_PORT here, default 8089).
+# TOKEN=... CHATS=N: post into chats 1..N of an existing application instead (the data set's, for instance).
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx.
 set -euo pipefail
 
@@ -14,12 +15,16 @@ KIND=${3:-messages}
 CHATS=${CHATS:-100}
 API=${API:-http://127.0.0.1:8080}
 
-token=$(curl -fs -X POST "$API/api/v1/applications" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"wrk $(date +%s%N)\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-for _ in $(seq 1 "$CHATS"); do
-  curl -fs -o /dev/null -X POST "$API/api/v1/applications/$token/chats" -H 'Content-Type: application/json' -d '{}'
-done
-sleep 2 # the chats' commands reach the worker; the counters exist already
+if [[ -n "${TOKEN:-}" ]]; then
+  token=$TOKEN # an existing application whose chats 1..CHATS exist (e.g. the data set's: CHATS=103000)
+else
+  token=$(curl -fs -X POST "$API/api/v1/applications" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"wrk $(date +%s%N)\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  for _ in $(seq 1 "$CHATS"); do
+    curl -fs -o /dev/null -X POST "$API/api/v1/applications/$token/chats" -H 'Content-Type: application/json' -d '{}'
+  done
+  sleep 2 # the chats' commands reach the worker; the counters exist already
+fi
 
 ticks() { # pid -> utime+stime in clock ticks
   awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0

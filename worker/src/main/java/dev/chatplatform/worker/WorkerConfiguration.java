@@ -25,10 +25,15 @@ import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainer
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
  * The worker's use cases (persist, index, reconcile counts), wired over the out-ports the imported adapters
  * provide, and the listeners' batch consumption with manual acks: a listener receives up to batch-size
- * deliveries (or what arrived within receive-timeout) and acknowledges them after its write commits.
+ * deliveries, or what arrived within batch-max-wait of the batch's first one, and acknowledges them after its
+ * write commits. Without that bound a batch was only cut when 20 ms passed with no delivery: under a steady
+ * load of group-commit envelopes (one every few milliseconds) it grew to batch-size for seconds, and every
+ * event and search waited for it.
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
@@ -37,7 +42,8 @@ public class WorkerConfiguration {
     SimpleRabbitListenerContainerFactory writeBatchListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,
                                                                    ConnectionFactory connectionFactory,
                                                                    @Value("${chat.worker.batch-size:500}") int batchSize,
-                                                                   @Value("${chat.worker.consumers:2}") int consumers) {
+                                                                   @Value("${chat.worker.consumers:2}") int consumers,
+                                                                   @Value("${chat.worker.batch-max-wait:PT0.05S}") Duration batchMaxWait) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
         factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -46,6 +52,7 @@ public class WorkerConfiguration {
         factory.setBatchSize(batchSize);
         factory.setPrefetchCount(batchSize * 2);
         factory.setReceiveTimeout(20L);
+        factory.setBatchReceiveTimeout(batchMaxWait.toMillis());
         factory.setConcurrentConsumers(consumers);
         factory.setMaxConcurrentConsumers(consumers);
         factory.setMissingQueuesFatal(false);

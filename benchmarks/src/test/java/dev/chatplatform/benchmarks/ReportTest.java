@@ -24,6 +24,13 @@ class ReportTest {
         results.put("ceiling.rabbit_confirmed_per_s", "5000");
         latency(results, "lag.persisted", 60, 90);
         latency(results, "lag.searchable", 900, 1600);
+        results.put("events.subscribers", "200");
+        results.put("events.messages", "500");
+        results.put("events.posted_per_s", "250.0");
+        latency(results, "events.post", 40, 120);
+        latency(results, "events.delivery", 70, 240);
+        results.put("events.missing", "0");
+        results.put("events.out_of_order_subscribers", "0");
         results.put("drain.messages", "1000");
         results.put("drain.persisted_per_s", "25000");
         results.put("drain.indexed_per_s", "9000");
@@ -59,6 +66,7 @@ class ReportTest {
         assertTrue(markdown.contains("The most 201s per second at any rate, 1990/s, are 39.8% of the confirmed-publish"), markdown);
         assertTrue(markdown.contains("| 201 -> persisted in MySQL | 100 | 60 | 90 | 180 | 0 | p99 <= 100 ms: **met** |"), markdown);
         assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 900 | 1600 | 3200 | 0 | p99 <= 1,500 ms: **missed** |"), markdown);
+        assertTrue(markdown.contains("| 100 | 70 | 240 | 480 | 0 | 0 | p99 <= 250 ms, all in order: **met** |"), markdown);
         assertTrue(markdown.contains("| persisted | 25000 | >= 20,000: **met** |"), markdown);
         assertTrue(markdown.contains("| first page | 2.0 | 8.0 | 0 | 1.0 | 3.0 | p99 <= 10 ms: **met** |"), markdown);
         assertTrue(markdown.contains("| per-chat search | 10 | 60 | 0 | **missed** |"), markdown);

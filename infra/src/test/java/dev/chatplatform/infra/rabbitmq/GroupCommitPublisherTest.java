@@ -52,7 +52,11 @@ class GroupCommitPublisherTest {
             public <T> T invoke(OperationsCallback<T> action) {
                 return action.doInRabbit((RabbitOperations) java.lang.reflect.Proxy.newProxyInstance(
                         getClass().getClassLoader(), new Class<?>[]{RabbitOperations.class}, (proxy, method, args) -> {
-                            never.await(); // the send blocks, as on a connection the broker blocked
+                            try {
+                                never.await(); // the send blocks, as on a connection the broker blocked
+                            } catch (InterruptedException closed) {
+                                Thread.currentThread().interrupt();
+                            }
                             return null;
                         }));
             }

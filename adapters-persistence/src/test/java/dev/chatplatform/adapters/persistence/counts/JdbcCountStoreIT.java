@@ -66,6 +66,28 @@ class JdbcCountStoreIT {
     }
 
     @Test
+    void scopesBeyondOneTransactionAreEachCountedRight() {
+        int chatCount = JdbcCountStore.SCOPES_PER_TRANSACTION * 2 + 17;
+        List<dev.chatplatform.domain.chat.Chat> many = new ArrayList<>();
+        for (int chat = 1; chat <= chatCount; chat++) {
+            many.add(chat(chat));
+        }
+        chats.saveAll(many);
+        for (int chat = 1; chat <= chatCount; chat += 3) {
+            messages.saveAll(messagesOf(chat, 1, chat % 7 + 1));
+        }
+
+        drain();
+
+        assertThat(apps.findByToken(app.token()).orElseThrow().chatsCount()).isEqualTo(chatCount);
+        for (int chat = 1; chat <= chatCount; chat++) {
+            long expected = (chat - 1) % 3 == 0 ? chat % 7 + 1 : 0;
+            assertThat(chats.find(app.id(), ChatNumber.of(chat)).orElseThrow().messagesCount()).as("chat %d", chat)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aRedeliveredBatchDoesNotChangeTheCounts() {
         chats.saveAll(List.of(chat(1)));
         List<Message> batch = messagesOf(1, 1, 25);

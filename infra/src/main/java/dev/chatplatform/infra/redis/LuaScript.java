@@ -1,5 +1,7 @@
 package dev.chatplatform.infra.redis;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +39,35 @@ public final class LuaScript {
         } catch (JedisNoScriptException unknownToThisRedis) {
             return redis.eval(source, keys, args);
         }
+    }
+
+    /**
+     * Runs the script once per call, all of them in one pipeline: one round trip for the lot instead of one each.
+     * A call that Redis answers NOSCRIPT is made again alone ({@link #run}); any other failure is thrown once the
+     * pipeline is read, after the calls before and after it have run (each script is atomic on its own).
+     */
+    void runAll(UnifiedJedis redis, List<Call> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<Response<Object>> answers = new ArrayList<>(calls.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Call call : calls) {
+                answers.add(pipeline.evalsha(sha1, call.keys(), call.args()));
+            }
+            pipeline.sync();
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                answers.get(i).get();
+            } catch (JedisNoScriptException unknownToThisRedis) {
+                run(redis, calls.get(i).keys(), calls.get(i).args());
+            }
+        }
+    }
+
+    /** One call of a script: its keys and its arguments. */
+    record Call(List<String> keys, List<String> args) {
     }
 
     String sha1() {

@@ -258,6 +258,7 @@ public class RedisPendingWrites implements PendingWrites {
         for (Message message : persisted) {
             byChat.computeIfAbsent(messagesKey(message.appId(), message.chatNumber()), k -> new ArrayList<>()).add(message);
         }
+        List<LuaScript.Call> calls = new ArrayList<>(byChat.size());
         for (List<Message> messages : byChat.values()) {
             Message first = messages.getFirst();
             List<String> args = new ArrayList<>(messages.size() * 2);
@@ -265,10 +266,12 @@ public class RedisPendingWrites implements PendingWrites {
                 args.add(Long.toString(message.number().value()));
                 args.add(text(codec.encode(message)));
             }
-            Redis.run(() -> SETTLE_MESSAGES.run(redis,
+            calls.add(new LuaScript.Call(
                     List.of(messagesKey(first.appId(), first.chatNumber()), numbersKey(first.appId(), first.chatNumber())),
                     args));
         }
+        // One pipeline for every chat of the batch: a batch of messages in 500 chats was 500 round trips in a row.
+        Redis.run(() -> SETTLE_MESSAGES.runAll(redis, calls));
     }
 
     @Override
@@ -279,7 +282,7 @@ public class RedisPendingWrites implements PendingWrites {
             args.add(field(reaction.key()));
             args.add(Long.toString(reaction.score()));
         }
-        byChat.forEach((key, args) -> Redis.run(() -> SETTLE_REACTIONS.run(redis, List.of(key), args)));
+        Redis.run(() -> SETTLE_REACTIONS.runAll(redis, calls(byChat)));
     }
 
     @Override
@@ -291,7 +294,7 @@ public class RedisPendingWrites implements PendingWrites {
             args.add(Long.toString(receipt.deliveredUpTo()));
             args.add(Long.toString(receipt.readUpTo()));
         }
-        byChat.forEach((key, args) -> Redis.run(() -> SETTLE_RECEIPTS.run(redis, List.of(key), args)));
+        Redis.run(() -> SETTLE_RECEIPTS.runAll(redis, calls(byChat)));
     }
 
     /** One round trip for a whole batch: the worker settles up to a batch of states at a time. */
@@ -358,5 +361,11 @@ public class RedisPendingWrites implements PendingWrites {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<LuaScript.Call> calls(Map<String, List<String>> argsByKey) {
+        List<LuaScript.Call> calls = new ArrayList<>(argsByKey.size());
+        argsByKey.forEach((key, args) -> calls.add(new LuaScript.Call(List.of(key), args)));
+        return calls;
     }
 }

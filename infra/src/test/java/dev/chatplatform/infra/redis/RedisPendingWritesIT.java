@@ -6,6 +6,8 @@ import dev.chatplatform.application.mothers.Apps;
 import dev.chatplatform.application.port.out.PendingWrites;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.reaction.Reaction;
 import dev.chatplatform.domain.reaction.ReactionType;
@@ -66,6 +68,25 @@ class RedisPendingWritesIT extends PendingWritesContract {
         for (String key : List.of("pending:user:" + app.value() + ":alice", "pending:reaction:" + app.value() + ":1",
                 "pending:receipt:" + app.value() + ":1")) {
             assertThat(redis.ttl(key)).as(key).isBetween(1L, 24 * 3600L);
+        }
+    }
+
+    @Test
+    void messagesOfManyChatsSettleInOnePipelineAlsoWhenRedisForgotItsScripts() {
+        AppId app = anApp();
+        PendingWrites pending = pendingWrites();
+        List<Message> persisted = new ArrayList<>();
+        for (long chat = 1; chat <= 40; chat++) {
+            Message message = Message.post(app, ChatNumber.of(chat), MessageNumber.of(1), new MessageBody("m" + chat), null, T0);
+            pending.put(message);
+            persisted.add(message);
+        }
+        redis.scriptFlush(); // as after a restart: every call of the pipeline answers NOSCRIPT and is made again
+
+        pending.settleMessages(persisted);
+
+        for (long chat = 1; chat <= 40; chat++) {
+            assertThat(pending.messagesBetween(app, ChatNumber.of(chat), 0, Long.MAX_VALUE, 10)).as("chat %d", chat).isEmpty();
         }
     }
 

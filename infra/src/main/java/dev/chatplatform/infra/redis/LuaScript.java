@@ -1,7 +1,5 @@
 package dev.chatplatform.infra.redis;
 
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -9,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,31 +35,6 @@ public final class LuaScript {
             return redis.evalsha(sha1, keys, args);
         } catch (JedisNoScriptException unknownToThisRedis) {
             return redis.eval(source, keys, args);
-        }
-    }
-
-    /**
-     * Runs the script once per call, all of them in one pipeline: one round trip for the lot instead of one each.
-     * A call that Redis answers NOSCRIPT is made again alone ({@link #run}); any other failure is thrown once the
-     * pipeline is read, after the calls before and after it have run (each script is atomic on its own).
-     */
-    void runAll(UnifiedJedis redis, List<Call> calls) {
-        if (calls.isEmpty()) {
-            return;
-        }
-        List<Response<Object>> answers = new ArrayList<>(calls.size());
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (Call call : calls) {
-                answers.add(pipeline.evalsha(sha1, call.keys(), call.args()));
-            }
-            pipeline.sync();
-        }
-        for (int i = 0; i < calls.size(); i++) {
-            try {
-                answers.get(i).get();
-            } catch (JedisNoScriptException unknownToThisRedis) {
-                run(redis, calls.get(i).keys(), calls.get(i).args());
-            }
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The hot path's scripts (a POST's number, a message's pending copy), of all concurrent requests, sent to
- * Redis together: one thread writes what has gathered as one pipeline of {@code EVALSHA}s and hands each
+ * The hot path's scripts (a POST's number, a message's pending copy), of all concurrent requests, and the
+ * worker's settling of a batch's pending copies ({@link #runAll}), sent to Redis together: one thread writes what has gathered as one pipeline of {@code EVALSHA}s and hands each
  * request its own answer. Redis reads and answers N scripts with one read and one write instead of N of each,
  * and a request thread parks once instead of making its own socket round trip: on two cores those system
  * calls and wake-ups were a large part of a POST's CPU (docs/performance.md). A lone request goes at once.
@@ -60,10 +60,31 @@ public class ScriptPipeline implements DisposableBean {
      * (a {@link JedisConnectionException} when Redis did not answer in time). Call it within {@link Redis#call}.
      */
     public Object run(LuaScript script, List<String> keys, List<String> args) {
+        return await(submit(script, keys, args));
+    }
+
+    /**
+     * Runs the script once per call, all of them in the pipeline, and returns when every one has been answered:
+     * one round trip for the lot (or one per {@code max-scripts}) instead of one each. Throws the first failure,
+     * as {@link #run} would; each call is still atomic on its own.
+     */
+    public void runAll(LuaScript script, List<LuaScript.Call> many) {
+        List<CompletableFuture<Object>> answers = new ArrayList<>(many.size());
+        for (LuaScript.Call call : many) {
+            answers.add(submit(script, call.keys(), call.args()));
+        }
+        answers.forEach(ScriptPipeline::await);
+    }
+
+    private CompletableFuture<Object> submit(LuaScript script, List<String> keys, List<String> args) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         if (!running || !calls.offer(new Call(script, keys, args, answer))) {
             throw new JedisConnectionException(running ? "too many scripts waiting for Redis" : "the pipeline is closed");
         }
+        return answer;
+    }
+
+    private static Object await(CompletableFuture<Object> answer) {
         try {
             // No timed wait (a timer per request costs a POST ~5% of its CPU): the pipeline's round trip is
             // bounded by the connection's socket timeout, and the thread completes every call it took.

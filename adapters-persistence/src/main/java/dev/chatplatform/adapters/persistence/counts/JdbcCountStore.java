@@ -29,7 +29,7 @@ public class JdbcCountStore implements CountStore {
     static final int SCOPES_PER_TRANSACTION = 200;
 
     private static final String CHANGED = """
-            SELECT app_id, chat_number, version FROM count_changes ORDER BY app_id, chat_number LIMIT ?""";
+            SELECT app_id, chat_number FROM count_changes ORDER BY app_id, chat_number LIMIT ?""";
 
     /** Along the primary key, so in key order: writers lock their change rows in key order too (CountChanges). */
     private static final String LOCK = """
@@ -92,7 +92,7 @@ public class JdbcCountStore implements CountStore {
         }
         List<Long> apps = locked.stream().filter(Scope::isApp).map(Scope::appId).distinct().toList();
         if (!apps.isEmpty()) {
-            jdbc.update(SET_CHATS_COUNTS.formatted(String.join(",", Collections.nCopies(apps.size(), "?"))), apps.toArray());
+            jdbc.update(SET_CHATS_COUNTS.formatted(placeholders(apps.size(), "?")), apps.toArray());
         }
         List<Scope> chats = locked.stream().filter(scope -> !scope.isApp()).toList();
         if (!chats.isEmpty()) {
@@ -129,7 +129,11 @@ public class JdbcCountStore implements CountStore {
     }
 
     private static String pairs(int n) {
-        return String.join(",", Collections.nCopies(n, "(?,?)"));
+        return placeholders(n, "(?,?)");
+    }
+
+    private static String placeholders(int n, String one) {
+        return String.join(",", Collections.nCopies(n, one));
     }
 
     private static Object[] flat(List<Scope> scopes) {

@@ -118,7 +118,7 @@ public final class ChatEventDispatcher {
         private long heldSince;
 
         synchronized void accept(ChatEvent event, TextMessage frame, long now) {
-            if (windowNanos == 0) {
+            if (!holdsEvents()) {
                 send(frame);
                 return;
             }

@@ -66,8 +66,6 @@ public final class Drain {
         int group = Settings.intProp("bench.drain.group", 32);
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType("application/json").deliveryMode(2).build();
-        AMQP.BasicProperties envelope = new AMQP.BasicProperties.Builder().contentType("application/json")
-                .deliveryMode(2).build();
         List<byte[]> gathered = new ArrayList<>(group);
         long start = System.nanoTime();
         long published = 0;
@@ -89,11 +87,11 @@ public final class Drain {
                     gathered.add(codec.encode(message));
                     published++;
                     if (gathered.size() == group) {
-                        publish(channel, confirms, codec, gathered, properties, envelope);
+                        publish(channel, confirms, codec, gathered, properties);
                     }
                 }
             }
-            publish(channel, confirms, codec, gathered, properties, envelope);
+            publish(channel, confirms, codec, gathered, properties);
             confirms.awaitAll();
             if (confirms.nacked() > 0) {
                 throw new IllegalStateException(confirms.nacked() + " publishes were nacked");
@@ -106,15 +104,15 @@ public final class Drain {
     }
 
     private static void publish(Channel channel, Confirms confirms, WriteCodec codec, List<byte[]> gathered,
-                                AMQP.BasicProperties single, AMQP.BasicProperties envelope) throws Exception {
+                                AMQP.BasicProperties persistent) throws Exception {
         if (gathered.isEmpty()) {
             return;
         }
         confirms.beforePublish();
         if (gathered.size() == 1) {
-            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, single, gathered.getFirst());
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, persistent, gathered.getFirst());
         } else {
-            AMQP.BasicProperties properties = envelope.builder()
+            AMQP.BasicProperties properties = persistent.builder()
                     .headers(Map.of(WriteTopology.COMMANDS_HEADER, gathered.size())).build();
             channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.COMMANDS_KEY, true, properties, codec.envelope(gathered));
         }

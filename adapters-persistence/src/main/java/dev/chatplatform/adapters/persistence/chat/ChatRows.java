@@ -20,8 +20,8 @@ final class ChatRows {
         return new Chat(new AppId(rs.getLong("app_id")), new ChatNumber(rs.getLong("number")),
                 title == null ? null : new ChatTitle(title), JsonColumns.participants(rs.getString("participants")),
                 rs.getLong("messages_count"), rs.getLong("last_message_number"),
-                SqlTimestamps.parse(rs.getString("last_message_at")), SqlTimestamps.parse(rs.getString("created_at")),
-                SqlTimestamps.parse(rs.getString("updated_at")));
+                SqlTimestamps.read(rs, "last_message_at"), SqlTimestamps.read(rs, "created_at"),
+                SqlTimestamps.read(rs, "updated_at"));
     };
 
     private ChatRows() {

@@ -71,7 +71,7 @@ public class JdbcMessageStore implements MessageStore {
         String sender = rs.getString(5);
         return new Message(app, chat, number, new MessageBody(rs.getString(4)),
                 sender == null ? null : new UserId(sender), JsonColumns.summary(rs.getString(6), app, chat, number),
-                SqlTimestamps.parse(rs.getString(7)), SqlTimestamps.parse(rs.getString(8)));
+                SqlTimestamps.read(rs, 7), SqlTimestamps.read(rs, 8));
     };
 
     private static final Comparator<Message> KEY_ORDER = Comparator

@@ -219,8 +219,8 @@ public class JdbcReactionStore implements ReactionStore {
                     summaries.put(message, JsonColumns.summary(rs.getString(3), app, chat, message));
                 } else {
                     Reaction reaction = new Reaction(app, chat, message, new UserId(rs.getString(4)),
-                            new ReactionType(rs.getString(5)), rs.getLong(6), SqlTimestamps.parse(rs.getString(7)),
-                            SqlTimestamps.parse(rs.getString(8)));
+                            new ReactionType(rs.getString(5)), rs.getLong(6), SqlTimestamps.read(rs, 7),
+                            SqlTimestamps.read(rs, 8));
                     reactions.put(reaction.key(), reaction);
                 }
             }, args.toArray());
@@ -272,7 +272,7 @@ public class JdbcReactionStore implements ReactionStore {
     private static RowMapper<Reaction> reaction(long app, long chat) {
         return (rs, i) -> new Reaction(new AppId(app), new ChatNumber(chat), new MessageNumber(rs.getLong(1)),
                 new UserId(rs.getString(2)), new ReactionType(rs.getString(3)), rs.getLong(4),
-                SqlTimestamps.parse(rs.getString(5)), SqlTimestamps.parse(rs.getString(6)));
+                SqlTimestamps.read(rs, 5), SqlTimestamps.read(rs, 6));
     }
 
     private static Map<Reaction.Key, Reaction> byKey(List<Reaction> reactions) {

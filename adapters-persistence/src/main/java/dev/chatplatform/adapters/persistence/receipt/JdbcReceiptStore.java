@@ -43,7 +43,7 @@ public class JdbcReceiptStore implements ReceiptStore {
 
     private static final RowMapper<Receipt> RECEIPT = (rs, i) -> new Receipt(new AppId(rs.getLong(1)),
             new ChatNumber(rs.getLong(2)), new UserId(rs.getString(3)), rs.getLong(4), rs.getLong(5),
-            SqlTimestamps.parse(rs.getString(6)));
+            SqlTimestamps.read(rs, 6));
 
     private static final Comparator<Receipt> KEY_ORDER = Comparator
             .comparingLong((Receipt r) -> r.appId().value())

@@ -200,25 +200,13 @@ public final class ChatReads {
         return newest.isEmpty() ? ChatView.withoutMessages(chat) : new ChatView(chat, view(chat, newest.getFirst()));
     }
 
-    /** Chats of an inbox page with their last messages: one query for the messages, one for the receipts. */
-    public List<ChatView> chatViews(AppId app, List<Chat> page) {
-        List<MessageStore.Key> keys = page.stream()
-                .filter(c -> c.lastMessageNumber() > 0)
-                .map(c -> new MessageStore.Key(c.number(), MessageNumber.of(c.lastMessageNumber())))
-                .toList();
-        if (keys.isEmpty()) {
-            return page.stream().map(ChatView::withoutMessages).toList();
-        }
-        Map<ChatNumber, Message> last = new HashMap<>();
-        for (Message message : messages.findAll(app, keys)) {
-            last.put(message.chatNumber(), message);
-        }
-        Map<ChatNumber, Map<UserId, Receipt>> chatReceipts = receipts.ofChats(app, last.keySet());
+    /** An inbox page as readers see it: each chat with its last message and the status its receipts give it. */
+    public List<ChatView> chatViews(List<ChatStore.InboxEntry> page) {
         List<ChatView> views = new ArrayList<>(page.size());
-        for (Chat chat : page) {
-            Message message = last.get(chat.number());
-            views.add(message == null ? ChatView.withoutMessages(chat) : new ChatView(chat, new MessageView(message,
-                    MessageStatus.of(message, chat.participants(), chatReceipts.getOrDefault(chat.number(), Map.of())))));
+        for (ChatStore.InboxEntry entry : page) {
+            Message message = entry.lastMessage();
+            views.add(message == null ? ChatView.withoutMessages(entry.chat()) : new ChatView(entry.chat(),
+                    new MessageView(message, MessageStatus.of(message, entry.chat().participants(), entry.receipts()))));
         }
         return views;
     }

@@ -60,13 +60,13 @@ public final class ListChatsService implements ListChatsUseCase {
                 : index.chatsMentioning(app, query.text(), MAX_MENTIONING_CHATS);
         InboxFilter filter = new InboxFilter(query.text(), mentioning, query.participant());
         int limit = query.page().limit();
-        List<Chat> found = chats.page(app, filter, after, limit + 1);
-        List<Chat> items = found.size() > limit ? found.subList(0, limit) : found;
+        List<ChatStore.InboxEntry> found = chats.inbox(app, filter, after, limit + 1);
+        List<ChatStore.InboxEntry> items = found.size() > limit ? found.subList(0, limit) : found;
         String next = null;
         if (found.size() > limit) {
-            Chat last = items.getLast();
+            Chat last = items.getLast().chat();
             next = Cursors.encode(CURSOR_KIND, last.activityAt().toEpochMilli(), last.number().value());
         }
-        return new Page<>(reads.chatViews(app, items), next);
+        return new Page<>(reads.chatViews(items), next);
     }
 }

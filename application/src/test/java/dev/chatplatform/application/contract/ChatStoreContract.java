@@ -3,10 +3,13 @@ package dev.chatplatform.application.contract;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.application.port.out.MessageStore;
+import dev.chatplatform.application.port.out.ReceiptStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
+import static dev.chatplatform.application.mothers.Messages.aMessage;
 import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,12 @@ public abstract class ChatStoreContract extends PortContract {
 
     /** The store under test; called once per test. */
     protected abstract ChatStore chatStore();
+
+    /** The message store the chat store under test reads inbox entries' last messages from. */
+    protected abstract MessageStore messageStore();
+
+    /** The receipt store the chat store under test reads inbox entries' receipts from. */
+    protected abstract ReceiptStore receiptStore();
 
     private ChatStore store;
 
@@ -189,6 +199,45 @@ public abstract class ChatStoreContract extends PortContract {
         assertThat(stored.title()).isEqualTo(new ChatTitle("Renamed"));
         assertThat(stored.participants()).extracting(UserId::value).containsExactly("alice", "bob");
         assertThat(numbers(subject().page(app, byParticipant("mallory"), null, 10))).isEmpty();
+    }
+
+    @Test
+    void inboxEntriesCarryEachChatsNewestStoredMessageAndItsReceipts() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).withParticipants("alice", "bob").createdAt(secondsAfterT0(1)).build(),
+                aChat().inApp(app).numbered(2).withParticipants("alice", "bob").createdAt(secondsAfterT0(2)).build(),
+                aChat().inApp(app).numbered(3).withParticipants("carol").createdAt(secondsAfterT0(3)).build()));
+        messageStore().saveAll(List.of(
+                aMessage().in(app, 1).numbered(1).withBody("older").sentBy("alice").createdAt(secondsAfterT0(4)).build(),
+                aMessage().in(app, 1).numbered(2).withBody("newest").sentBy("alice").createdAt(secondsAfterT0(5)).build()));
+        receiptStore().saveAll(List.of(
+                new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 1, secondsAfterT0(6)),
+                new Receipt(app, ChatNumber.of(1), new UserId("alice"), 2, 2, secondsAfterT0(6)),
+                new Receipt(app, ChatNumber.of(2), new UserId("bob"), 0, 0, secondsAfterT0(6))));
+
+        for (InboxFilter filter : List.of(InboxFilter.ALL, byParticipant("bob"))) {
+            List<ChatStore.InboxEntry> page = subject().inbox(app, filter, null, 10);
+
+            assertThat(page).extracting(e -> e.chat().number().value()).containsExactlyElementsOf(
+                    numbers(subject().page(app, filter, null, 10)));
+            ChatStore.InboxEntry busy = page.getFirst();
+            assertThat(busy.chat().number()).isEqualTo(ChatNumber.of(1));
+            assertThat(busy.lastMessage().number().value()).isEqualTo(2);
+            assertThat(busy.lastMessage().body().value()).isEqualTo("newest");
+            assertThat(busy.lastMessage().sender()).isEqualTo(new UserId("alice"));
+            assertThat(busy.lastMessage().createdAt()).isEqualTo(secondsAfterT0(5));
+            assertThat(busy.receipts()).containsOnlyKeys(new UserId("alice"), new UserId("bob"));
+            assertThat(busy.receipts().get(new UserId("bob")))
+                    .isEqualTo(new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 1, secondsAfterT0(6)));
+            ChatStore.InboxEntry quiet = page.getLast();
+            assertThat(quiet.chat().number()).isEqualTo(ChatNumber.of(2));
+            assertThat(quiet.lastMessage()).isNull();
+            assertThat(quiet.receipts()).containsOnlyKeys(new UserId("bob"));
+        }
+        assertThat(subject().inbox(app, InboxFilter.ALL, null, 10)).extracting(e -> e.chat().number().value())
+                .containsExactly(1L, 3L, 2L);
+        assertThat(subject().inbox(app, InboxFilter.ALL, null, 10).get(1).receipts()).isEmpty();
     }
 
     @Test

@@ -4,10 +4,13 @@ import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.user.User;
 import dev.chatplatform.domain.user.UserId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,11 +31,32 @@ public final class FakeChatStore implements ChatStore {
     private final Map<Key, Chat> rows = new HashMap<>();
     private final Outage outage = new Outage("mysql");
     private FakeUserStore users = new FakeUserStore();
+    private FakeMessageStore messages;
+    private FakeReceiptStore receipts = new FakeReceiptStore();
 
     /** Shares the user table with {@code users}, so the inbox's text filter finds their names and phones. */
     public FakeChatStore withUsers(FakeUserStore users) {
         this.users = users;
         return this;
+    }
+
+    /** Shares the message and receipt tables, which inbox pages read their last messages and statuses from. */
+    public FakeChatStore withMessagesAndReceipts(FakeMessageStore messages, FakeReceiptStore receipts) {
+        this.messages = messages;
+        this.receipts = receipts;
+        return this;
+    }
+
+    /** Not synchronized: the message store calls into this one while holding its own lock. */
+    @Override
+    public List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit) {
+        List<InboxEntry> entries = new ArrayList<>();
+        for (Chat chat : page(app, filter, after, limit)) {
+            Message last = messages == null || chat.lastMessageNumber() == 0 ? null
+                    : messages.find(app, chat.number(), MessageNumber.of(chat.lastMessageNumber())).orElse(null);
+            entries.add(new InboxEntry(chat, last, receipts.ofChat(app, chat.number())));
+        }
+        return entries;
     }
 
     @Override

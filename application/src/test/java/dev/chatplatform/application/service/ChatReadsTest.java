@@ -244,6 +244,11 @@ class ChatReadsTest {
             }
 
             @Override
+            public List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit) {
+                return chats.inbox(app, filter, after, limit);
+            }
+
+            @Override
             public void saveAll(List<Chat> saved) {
                 chats.saveAll(saved);
             }

@@ -47,6 +47,9 @@ final class InMemoryPlatform {
     final FakeReactionStore reactions = new FakeReactionStore();
     final FakeMessageStore messages = new FakeMessageStore(chats, reactions);
     final FakeReceiptStore receipts = new FakeReceiptStore();
+    {
+        chats.withMessagesAndReceipts(messages, receipts);
+    }
     final FakeRecentMessagesCache recent = new FakeRecentMessagesCache();
     final dev.chatplatform.application.fakes.FakeChatEventPublisher events = new dev.chatplatform.application.fakes.FakeChatEventPublisher();
     final FakeMessageSearchIndex index = new FakeMessageSearchIndex();

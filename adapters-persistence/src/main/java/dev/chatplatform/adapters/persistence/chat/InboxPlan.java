@@ -3,7 +3,23 @@ package dev.chatplatform.adapters.persistence.chat;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.adapters.persistence.JsonColumns;
+import dev.chatplatform.adapters.persistence.SqlTimestamps;
+import dev.chatplatform.application.port.out.ChatStore.InboxEntry;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +56,9 @@ public final class InboxPlan {
 
     private static final String GRAM_CHATS = "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?";
 
+    private static final String RECEIPTS_OF_CHAT = """
+            SELECT user_id, delivered_up_to, read_up_to, updated_at FROM receipts WHERE app_id = ? AND chat_number = ?""";
+
     private final JdbcTemplate jdbc;
 
     public InboxPlan(JdbcTemplate jdbc) {
@@ -54,15 +73,68 @@ public final class InboxPlan {
     }
 
     /**
+     * One page of chats as it is shown, newest activity first: each with its last message and receipts, in the
+     * page's one statement ({@link InboxQuery#SHOWN_COLUMNS}).
+     */
+    public List<InboxEntry> readEntries(long app, InboxFilter filter, InboxPosition after, int limit) {
+        return page(app, filter, after, limit, true)
+                .map(query -> jdbc.query(query.sql(), this::entry, query.args().toArray()))
+                .orElse(List.of());
+    }
+
+    private InboxEntry entry(ResultSet rs, int row) throws SQLException {
+        Chat chat = ChatRows.CHAT.mapRow(rs, row);
+        AppId app = chat.appId();
+        Message last = null;
+        String body = rs.getString("m_body");
+        if (body != null) {
+            MessageNumber number = MessageNumber.of(chat.lastMessageNumber());
+            String sender = rs.getString("m_sender");
+            last = new Message(app, chat.number(), number, new MessageBody(body), sender == null ? null : new UserId(sender),
+                    JsonColumns.summary(rs.getString("m_summary"), app, chat.number(), number),
+                    SqlTimestamps.read(rs, "m_created_at"), SqlTimestamps.read(rs, "m_updated_at"));
+        }
+        return new InboxEntry(chat, last, receipts(app, chat.number(), rs.getString("m_receipts")));
+    }
+
+    /** m_receipts: "count user delivered read micros user ...", read again on its own when the list was cut short. */
+    private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, String folded) {
+        String[] fields = folded.isEmpty() ? new String[0] : folded.split(" ");
+        int count = Integer.parseInt(fields[0]);
+        if (count == 0) {
+            return Map.of();
+        }
+        Map<UserId, Receipt> byUser = new HashMap<>(count * 2);
+        if (fields.length != 1 + 4 * count) {
+            jdbc.query(RECEIPTS_OF_CHAT, rs -> {
+                UserId user = new UserId(rs.getString(1));
+                byUser.put(user, new Receipt(app, chat, user, rs.getLong(2), rs.getLong(3), SqlTimestamps.read(rs, 4)));
+            }, app.value(), chat.value());
+            return byUser;
+        }
+        for (int i = 1; i < fields.length; i += 4) {
+            UserId user = new UserId(fields[i]);
+            long micros = Long.parseLong(fields[i + 3]);
+            byUser.put(user, new Receipt(app, chat, user, Long.parseLong(fields[i + 1]), Long.parseLong(fields[i + 2]),
+                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS)));
+        }
+        return byUser;
+    }
+
+    /**
      * The statement that reads the page, after whatever candidate lookups q needs; empty when q can match
      * no chat at all (the page is empty without reading the inbox).
      */
     Optional<InboxQuery> page(long app, InboxFilter filter, InboxPosition after, int limit) {
+        return page(app, filter, after, limit, false);
+    }
+
+    private Optional<InboxQuery> page(long app, InboxFilter filter, InboxPosition after, int limit, boolean shown) {
         Set<Long> candidates = candidates(app, filter, limit);
         if (candidates != null && candidates.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(InboxQuery.of(app, filter, candidates, after, limit));
+        return Optional.of(InboxQuery.of(app, filter, candidates, after, limit, shown));
     }
 
     /**

@@ -30,9 +30,28 @@ import java.util.List;
  */
 record InboxQuery(String sql, List<Object> args) {
 
+    /**
+     * What an inbox entry shows beside the chat: its last message (m_*, null when none is stored), that
+     * message's reaction summary, and the chat's receipts folded into one column, COUNT first so that a list
+     * cut short by group_concat_max_len is noticed (InboxPlan reads it again then). In the page's statement,
+     * not three statements: docs/performance.md, issue 12.
+     */
+    static final String SHOWN_COLUMNS = """
+            m.body AS m_body, m.sender AS m_sender, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
+            s.summary AS m_summary,
+            (SELECT CONCAT(COUNT(*), ' ', COALESCE(GROUP_CONCAT(r.user_id, ' ', r.delivered_up_to, ' ', r.read_up_to,
+                    ' ', TIMESTAMPDIFF(MICROSECOND, '1970-01-01', r.updated_at) SEPARATOR ' '), ''))
+               FROM receipts r WHERE r.app_id = c.app_id AND r.chat_number = c.number) AS m_receipts""";
+
+    private static final String SHOWN_JOINS = """
+             LEFT JOIN messages m
+               ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = c.last_message_number
+             LEFT JOIN message_reactions s
+               ON s.app_id = c.app_id AND s.chat_number = c.number AND s.message_number = c.last_message_number""";
+
     /** A scan along the inbox index from the position. */
     static InboxQuery of(long app, InboxFilter filter, InboxPosition after, int limit) {
-        return of(app, filter, null, after, limit);
+        return of(app, filter, null, after, limit, false);
     }
 
     /**
@@ -40,25 +59,38 @@ record InboxQuery(String sql, List<Object> args) {
      *                   they are looked up by primary key instead of scanning the inbox
      */
     static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit) {
+        return of(app, filter, candidates, after, limit, false);
+    }
+
+    /**
+     * @param shown whether each chat comes with what its inbox entry shows ({@link #SHOWN_COLUMNS}): its last
+     *              message, joined by primary key after the chats' order and LIMIT (the ORDER BY is on the
+     *              first table's columns only, so MariaDB sorts, or walks, that table alone and joins the rows
+     *              it keeps: 51 lookups, whatever the filter matched)
+     */
+    static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit,
+                         boolean shown) {
         boolean byParticipant = filter.participant() != null;
         String activity = byParticipant ? "p.activity_at" : "c.activity_at";
         String number = byParticipant ? "p.chat_number" : "c.number";
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Object> args = new ArrayList<>();
+        String columns = ChatRows.COLUMNS + (shown ? ", " + SHOWN_COLUMNS : "");
+        String joins = shown ? " " + SHOWN_JOINS : "";
         if (byParticipant) {
-            sql.append("STRAIGHT_JOIN ").append(ChatRows.COLUMNS).append("""
-                     FROM chat_participants p FORCE INDEX (ix_chat_participants_inbox)
-                     JOIN chats c ON c.app_id = p.app_id AND c.number = p.chat_number
-                    WHERE p.app_id = ? AND p.user_id = ?""");
+            sql.append("STRAIGHT_JOIN ").append(columns)
+                    .append(" FROM chat_participants p FORCE INDEX (ix_chat_participants_inbox)")
+                    .append(" JOIN chats c ON c.app_id = p.app_id AND c.number = p.chat_number")
+                    .append(joins).append(" WHERE p.app_id = ? AND p.user_id = ?");
             args.add(app);
             args.add(filter.participant().value());
         } else if (candidates != null) {
-            sql.append(ChatRows.COLUMNS).append(" FROM chats c FORCE INDEX (PRIMARY) WHERE c.app_id = ? AND c.number IN (")
-                    .append(SearchText.placeholders(candidates.size())).append(')');
+            sql.append(columns).append(" FROM chats c FORCE INDEX (PRIMARY)").append(joins)
+                    .append(" WHERE c.app_id = ? AND c.number IN (").append(SearchText.placeholders(candidates.size())).append(')');
             args.add(app);
             candidates.stream().sorted().forEach(args::add);
         } else {
-            sql.append(ChatRows.COLUMNS).append(" FROM chats c FORCE INDEX (ix_chats_inbox) WHERE c.app_id = ?");
+            sql.append(columns).append(" FROM chats c FORCE INDEX (ix_chats_inbox)").append(joins).append(" WHERE c.app_id = ?");
             args.add(app);
         }
         if (filter.text() != null) {

@@ -85,6 +85,12 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit) {
+        InboxFilter given = filter == null ? InboxFilter.ALL : filter;
+        return db.read(() -> inbox.readEntries(app.value(), given, after, limit));
+    }
+
+    @Override
     public void saveAll(List<Chat> chats) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.
         List<Chat> ordered = chats.stream()

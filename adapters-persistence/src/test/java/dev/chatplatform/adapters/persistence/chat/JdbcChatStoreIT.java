@@ -3,7 +3,10 @@ package dev.chatplatform.adapters.persistence.chat;
 import dev.chatplatform.adapters.persistence.PersistenceIT;
 import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
 import dev.chatplatform.application.contract.ChatStoreContract;
+import dev.chatplatform.adapters.persistence.receipt.JdbcReceiptStore;
 import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.MessageStore;
+import dev.chatplatform.application.port.out.ReceiptStore;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.domain.app.AppId;
@@ -33,9 +36,22 @@ class JdbcChatStoreIT extends ChatStoreContract {
     @Autowired
     private JdbcMessageStore messages;
 
+    @Autowired
+    private JdbcReceiptStore receipts;
+
     @Override
     protected ChatStore chatStore() {
         return store;
+    }
+
+    @Override
+    protected MessageStore messageStore() {
+        return messages;
+    }
+
+    @Override
+    protected ReceiptStore receiptStore() {
+        return receipts;
     }
 
     @Test

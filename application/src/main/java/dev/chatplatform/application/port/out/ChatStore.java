@@ -3,10 +3,14 @@ package dev.chatplatform.application.port.out;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,10 +26,25 @@ public interface ChatStore {
     List<Chat> page(AppId app, InboxFilter filter, InboxPosition after, int limit);
 
     /**
+     * One inbox page as it is shown, in one read: {@link #page}'s chats, each with its newest stored
+     * message (null when none is stored) and the chat's receipts by user, from which that message's
+     * status is derived.
+     */
+    List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit);
+
+    /**
      * Stores each state unless a newer one is stored already; idempotent. Participants are written
      * once, with the chat.
      */
     void saveAll(List<Chat> chats);
+
+    /** A chat of an inbox page, its newest stored message (or null) and its receipts. */
+    record InboxEntry(Chat chat, Message lastMessage, Map<UserId, Receipt> receipts) {
+        public InboxEntry {
+            Objects.requireNonNull(chat, "chat");
+            receipts = Map.copyOf(receipts);
+        }
+    }
 
     record InboxPosition(Instant activityAt, long number) {
     }

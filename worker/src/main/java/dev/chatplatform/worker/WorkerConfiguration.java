@@ -7,6 +7,7 @@ import dev.chatplatform.application.port.out.ChatEventPublisher;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.CountStore;
 import dev.chatplatform.application.port.out.IndexQueue;
+import dev.chatplatform.application.port.in.ReindexMessagesUseCase;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
@@ -17,6 +18,7 @@ import dev.chatplatform.application.port.out.UserStore;
 import dev.chatplatform.application.service.IndexMessagesService;
 import dev.chatplatform.application.service.PersistWritesService;
 import dev.chatplatform.application.service.ReconcileCountsService;
+import dev.chatplatform.application.service.ReindexMessagesService;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -69,6 +71,12 @@ public class WorkerConfiguration {
     @Bean
     IndexMessagesUseCase indexMessages(MessageSearchIndex index) {
         return new IndexMessagesService(index);
+    }
+
+    /** Batches of 2,000: a bulk request of about 1 MB with the grams, the worker's own index batches' size order. */
+    @Bean
+    ReindexMessagesUseCase reindexMessages(MessageStore messages, MessageSearchIndex index) {
+        return new ReindexMessagesService(messages, index, 2_000);
     }
 
     @Bean

@@ -18,7 +18,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An index created with the mapping before grams (body_chunks, strict) keeps taking and finding messages. */
+/**
+ * An index created with the mapping before grams (body_chunks, strict), and before the app and chat keywords,
+ * keeps taking and finding messages: the missing fields are added.
+ */
 class OlderIndexIT {
 
     private static final String INDEX = "messages_older_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -57,5 +60,7 @@ class OlderIndexIT {
 
         assertThat(index.search(new AppId(1), new ChatNumber(1), "AFTER the", null, 10).hits()).hasSize(1);
         assertThat(index.chatsMentioning(new AppId(1), "upgrade", 10)).containsExactly(new ChatNumber(1));
+        assertThat(index.chatsMentioningAmong(new AppId(1), "upgrade", List.of(new ChatNumber(1), new ChatNumber(2))))
+                .containsExactly(new ChatNumber(1));
     }
 }

@@ -317,6 +317,23 @@ public abstract class MessageSearchIndexContract extends PortContract {
     }
 
     @Test
+    void chatsMentioningAmongNamesOnlyTheGivenChatsThatMatch() {
+        AppId otherApp = newApp();
+        postIn(app, 1, "Hello World");
+        postIn(app, 2, "say hello");
+        postIn(app, 3, "goodbye");
+        postIn(app, 4, "hello, unasked");
+        postIn(otherApp, 5, "hello from elsewhere");
+
+        List<ChatNumber> asked = List.of(ChatNumber.of(1), ChatNumber.of(2), ChatNumber.of(3), ChatNumber.of(5));
+        assertThat(subject().chatsMentioningAmong(app, "hELLo", asked))
+                .containsExactlyInAnyOrder(ChatNumber.of(1), ChatNumber.of(2));
+        assertThat(subject().chatsMentioningAmong(app, "lo wo", asked)).containsExactly(ChatNumber.of(1));
+        assertThat(subject().chatsMentioningAmong(otherApp, "hello", asked)).containsExactly(ChatNumber.of(5));
+        assertThat(subject().chatsMentioningAmong(app, "hello", List.of())).isEmpty();
+    }
+
+    @Test
     void chatsMentioningNamesAtMostMaxChats() {
         List<ChatNumber> matching = new ArrayList<>();
         for (long chatNumber = 1; chatNumber <= 6; chatNumber++) {

@@ -43,6 +43,44 @@ public abstract class MessageStoreContract extends PortContract {
     }
 
     @Test
+    void aWalkVisitsEveryMessageOnceInKeyOrderAcrossChatsAndApplications() {
+        AppId first = newApp();
+        AppId second = newApp();
+        List<Message> saved = new ArrayList<>();
+        for (AppId app : List.of(first, second)) {
+            for (long chat = 1; chat <= 3; chat++) {
+                for (long number = 1; number <= 4; number++) {
+                    saved.add(aMessage().in(app, chat).numbered(number).withBody("m " + chat + " " + number)
+                            .createdAt(secondsAfterT0(number)).build());
+                }
+            }
+        }
+        messageStore().saveAll(saved);
+
+        for (AppId app : List.of(first, second)) {
+            List<Message> walked = new ArrayList<>();
+            MessageStore.Position after = null;
+            for (List<Message> batch = messageStore().walk(app, null, 5); !batch.isEmpty();
+                 batch = messageStore().walk(app, after, 5)) {
+                walked.addAll(batch);
+                after = MessageStore.Position.of(batch.getLast());
+            }
+            assertThat(walked).extracting(m -> m.chatNumber().value() + "/" + m.number().value()).containsExactly(
+                    "1/1", "1/2", "1/3", "1/4", "2/1", "2/2", "2/3", "2/4", "3/1", "3/2", "3/3", "3/4");
+            assertThat(walked).extracting(Message::appId).containsOnly(app);
+            assertThat(walked.getFirst().body().value()).isEqualTo("m 1 1");
+        }
+        // Ids are random, and other tests' applications may lie between the two.
+        AppId lower = first.value() < second.value() ? first : second;
+        AppId higher = lower == first ? second : first;
+        List<Message> onward = messageStore().walk(null, new MessageStore.Position(lower, ChatNumber.of(3), MessageNumber.of(4)), 10_000);
+        assertThat(onward).extracting(Message::appId).as("a walk of every application goes on to the next ones")
+                .doesNotContain(lower).contains(higher);
+        assertThat(messageStore().walk(null, new MessageStore.Position(lower, ChatNumber.of(2), MessageNumber.of(4)), 1))
+                .extracting(m -> m.chatNumber().value() + "/" + m.number().value()).containsExactly("3/1");
+    }
+
+    @Test
     void messageNeverSavedIsNotFound() {
         assertThat(subject().find(newApp(), ChatNumber.of(1), MessageNumber.of(1))).isEmpty();
     }

@@ -60,6 +60,18 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    @Override
+    public synchronized Set<ChatNumber> chatsMentioningAmong(AppId app, String query, java.util.Collection<ChatNumber> among) {
+        outage.check();
+        Set<ChatNumber> wanted = Set.copyOf(among);
+        String needle = lowerCase(query);
+        return documents.values().stream()
+                .filter(message -> message.appId().equals(app) && wanted.contains(message.chatNumber()))
+                .filter(message -> lowerCase(message.body().value()).contains(needle))
+                .map(Message::chatNumber)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public Outage outage() {
         return outage;
     }

@@ -60,6 +60,26 @@ public final class FakeMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized List<Message> walk(AppId app, Position after, int limit) {
+        outage.check();
+        return rows.values().stream()
+                .flatMap(ofChat -> ofChat.values().stream())
+                .filter(m -> app == null || m.appId().equals(app))
+                .filter(m -> after == null || isAfter(Position.of(m), after))
+                .sorted(java.util.Comparator.comparingLong((Message m) -> m.appId().value())
+                        .thenComparingLong(m -> m.chatNumber().value()).thenComparingLong(m -> m.number().value()))
+                .limit(limit)
+                .map(this::withReactions)
+                .toList();
+    }
+
+    private static boolean isAfter(Position position, Position after) {
+        int byApp = Long.compare(position.app().value(), after.app().value());
+        int byChat = Long.compare(position.chat().value(), after.chat().value());
+        return byApp > 0 || byApp == 0 && (byChat > 0 || byChat == 0 && position.number().value() > after.number().value());
+    }
+
+    @Override
     public synchronized List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit) {
         outage.check();
         NavigableMap<Long, Message> ofChat = rows.get(new ChatKey(app, chat));

@@ -276,6 +276,11 @@ class ChatReadsTest {
             }
 
             @Override
+            public List<Message> walk(AppId app, Position after, int limit) {
+                return messages.walk(app, after, limit);
+            }
+
+            @Override
             public void saveAll(List<Message> saved) {
                 messages.saveAll(saved);
             }

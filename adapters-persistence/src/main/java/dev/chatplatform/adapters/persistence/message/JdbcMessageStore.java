@@ -136,6 +136,30 @@ public class JdbcMessageStore implements MessageStore {
         return db.read(() -> jdbc.query(sql.toString(), MESSAGE, args.toArray()));
     }
 
+    /**
+     * A forward range scan of the primary key from the position: the position is spelled as a disjunction of
+     * key prefixes, which MariaDB reads as ranges of the key (a row comparison it would not).
+     */
+    @Override
+    public List<Message> walk(AppId app, Position after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        if (app != null) {
+            sql.append(" AND m.app_id = ?");
+            args.add(app.value());
+        }
+        if (after != null) {
+            long a = after.app().value();
+            long c = after.chat().value();
+            sql.append(" AND (m.app_id > ? OR m.app_id = ? AND m.chat_number > ?")
+                    .append(" OR m.app_id = ? AND m.chat_number = ? AND m.number > ?)");
+            args.addAll(List.of(a, a, c, a, c, after.number().value()));
+        }
+        sql.append(" ORDER BY m.app_id, m.chat_number, m.number LIMIT ?");
+        args.add(limit);
+        return db.read(() -> jdbc.query(sql.toString(), MESSAGE, args.toArray()));
+    }
+
     @Override
     public void saveAll(List<Message> messages) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.

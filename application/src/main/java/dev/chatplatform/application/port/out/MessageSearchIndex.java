@@ -4,6 +4,7 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,9 @@ public interface MessageSearchIndex {
      * {@code max} of them (which ones, when there are more, is unspecified).
      */
     Set<ChatNumber> chatsMentioning(AppId app, String query, int max);
+
+    /** Which of the chats {@code among} have at least one message whose body contains {@code query}. */
+    Set<ChatNumber> chatsMentioningAmong(AppId app, String query, Collection<ChatNumber> among);
 
     /** Where a page ends in relevance order: score descending, then number descending. */
     record SearchPosition(double score, long number) {

@@ -22,11 +22,25 @@ public interface MessageStore {
     List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit);
 
     /**
+     * A walk over stored messages in key order (application, chat, number): those after {@code after}
+     * (null: from the first), at most {@code limit}, of {@code app} only when given, else of every
+     * application. What rebuilding the search index reads.
+     */
+    List<Message> walk(AppId app, Position after, int limit);
+
+    /**
      * Stores each state unless a newer one is stored already, records the chats' latest activity and
      * last message, and marks their counts for reconciliation; idempotent.
      */
     void saveAll(List<Message> messages);
 
     record Key(ChatNumber chat, MessageNumber number) {
+    }
+
+    /** Where a {@link #walk} stopped: the last message it returned. */
+    record Position(AppId app, ChatNumber chat, MessageNumber number) {
+        public static Position of(Message message) {
+            return new Position(message.appId(), message.chatNumber(), message.number());
+        }
     }
 }

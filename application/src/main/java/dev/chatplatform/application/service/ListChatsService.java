@@ -16,6 +16,8 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +33,14 @@ public final class ListChatsService implements ListChatsUseCase {
     /** Chats matched by message body that one query considers; see docs/decisions (inbox search). */
     static final int MAX_MENTIONING_CHATS = 10_000;
 
+    /**
+     * The inbox windows a q walks before it asks for every chat that mentions it, in pages' worth of chats:
+     * a q held by more than about one chat in eighty fills its page within them (docs/performance.md, issue
+     * 12). No window is larger than {@link #MAX_WINDOW} chats.
+     */
+    static final int[] WINDOWS = {4, 16, 64};
+    static final int MAX_WINDOW = 5_000;
+
     private final AppTokenResolver tokens;
     private final ChatStore chats;
     private final MessageSearchIndex index;
@@ -41,6 +51,46 @@ public final class ListChatsService implements ListChatsUseCase {
         this.chats = chats;
         this.index = index;
         this.reads = reads;
+    }
+
+    /**
+     * The chats a q keeps, from the position: first by walking windows of the inbox ({@link #WINDOWS}), each
+     * chat tested for its own text in MySQL and the window's other chats for their messages in one search of
+     * just their documents; if the windows do not fill the page, q is rare, and the rest of the inbox is left
+     * to the page's own statement with every chat that mentions q, which for a rare q is a short list.
+     * A common q ("today") thus costs a search over a few hundred chats' messages, where asking which of an
+     * application's chats mention it costs tens of milliseconds at 5 million messages and finds thousands.
+     *
+     * @return the chats found by walking (at most {@code wanted}), and the filter and position for the rest
+     *         when the walk ended before the page was full and before the inbox's end
+     */
+    private Matches matches(AppId app, InboxFilter filter, InboxPosition after, int wanted) {
+        Set<ChatNumber> walked = new LinkedHashSet<>();
+        InboxPosition position = after;
+        for (int pages : WINDOWS) {
+            int window = Math.min(MAX_WINDOW, pages * wanted);
+            List<ChatStore.InboxSlot> slots = chats.window(app, filter, position, window);
+            List<ChatNumber> untested = slots.stream().filter(slot -> !slot.matchesText()).map(ChatStore.InboxSlot::chat).toList();
+            Set<ChatNumber> mentioning = index.chatsMentioningAmong(app, filter.text(), untested);
+            for (ChatStore.InboxSlot slot : slots) {
+                if (slot.matchesText() || mentioning.contains(slot.chat())) {
+                    walked.add(slot.chat());
+                    if (walked.size() == wanted) {
+                        return new Matches(walked, null, null);
+                    }
+                }
+            }
+            if (slots.size() < window) {
+                return new Matches(walked, null, null); // the end of the inbox
+            }
+            ChatStore.InboxSlot last = slots.getLast();
+            position = new InboxPosition(last.activityAt(), last.chat().value());
+        }
+        Set<ChatNumber> mentioning = index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS);
+        return new Matches(walked, new InboxFilter(filter.text(), mentioning, filter.participant()), position);
+    }
+
+    private record Matches(Set<ChatNumber> walked, InboxFilter rest, InboxPosition restAfter) {
     }
 
     @Override
@@ -55,12 +105,19 @@ public final class ListChatsService implements ListChatsUseCase {
             }
             after = new InboxPosition(activity, Cursors.decodeLong(parts[1]));
         }
-        Set<ChatNumber> mentioning = query.text() == null
-                ? Set.of()
-                : index.chatsMentioning(app, query.text(), MAX_MENTIONING_CHATS);
-        InboxFilter filter = new InboxFilter(query.text(), mentioning, query.participant());
         int limit = query.page().limit();
-        List<ChatStore.InboxEntry> found = chats.inbox(app, filter, after, limit + 1);
+        InboxFilter filter = new InboxFilter(query.text(), Set.of(), query.participant());
+        Matches matches = query.text() == null ? null : matches(app, filter, after, limit + 1);
+        List<ChatStore.InboxEntry> found;
+        if (matches == null) {
+            found = chats.inbox(app, filter, after, limit + 1);
+        } else {
+            found = new ArrayList<>(matches.walked().isEmpty() ? List.of()
+                    : chats.inbox(app, InboxFilter.among(matches.walked()), null, limit + 1));
+            if (matches.rest() != null) {
+                found.addAll(chats.inbox(app, matches.rest(), matches.restAfter(), limit + 1 - found.size()));
+            }
+        }
         List<ChatStore.InboxEntry> items = found.size() > limit ? found.subList(0, limit) : found;
         String next = null;
         if (found.size() > limit) {

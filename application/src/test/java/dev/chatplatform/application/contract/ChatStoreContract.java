@@ -343,6 +343,45 @@ public abstract class ChatStoreContract extends PortContract {
     }
 
     @Test
+    void aWindowIsTheNextChatsOfTheInboxEachSayingWhetherItsOwnTextMatches() {
+        AppId app = newApp();
+        List<Chat> chats = new ArrayList<>();
+        for (long n = 1; n <= 11; n++) {
+            chats.add(aChat().inApp(app).numbered(n).titled(n % 3 == 0 ? "Quarterly" : "Daily report")
+                    .withParticipants(n % 2 == 0 ? new String[]{"alice"} : new String[]{"bob"})
+                    .createdAt(secondsAfterT0(n / 2)).build());
+        }
+        subject().saveAll(chats);
+
+        List<ChatStore.InboxSlot> first = subject().window(app, byText("REPORT"), null, 4);
+        assertThat(first).extracting(slot -> slot.chat().value()).containsExactly(11L, 10L, 9L, 8L);
+        assertThat(first).extracting(ChatStore.InboxSlot::matchesText).containsExactly(true, true, false, true);
+        assertThat(first.getFirst().activityAt()).isEqualTo(secondsAfterT0(5));
+        ChatStore.InboxSlot last = first.getLast();
+        InboxPosition after = new InboxPosition(last.activityAt(), last.chat().value());
+        assertThat(subject().window(app, byText("report"), after, 100)).extracting(slot -> slot.chat().value())
+                .containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(subject().window(app, new InboxFilter("quarter", Set.of(), new UserId("alice")), null, 100))
+                .extracting(slot -> slot.chat().value() + ":" + slot.matchesText())
+                .containsExactly("10:false", "8:false", "6:true", "4:false", "2:false");
+        assertThat(subject().window(app, InboxFilter.ALL, null, 2)).extracting(ChatStore.InboxSlot::matchesText)
+                .containsExactly(false, false);
+    }
+
+    @Test
+    void amongKeepsExactlyTheGivenChatsInInboxOrder() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).createdAt(secondsAfterT0(3)).build(),
+                aChat().inApp(app).numbered(2).createdAt(secondsAfterT0(1)).build(),
+                aChat().inApp(app).numbered(3).createdAt(secondsAfterT0(2)).build()));
+
+        assertThat(subject().inbox(app, InboxFilter.among(Set.of(ChatNumber.of(2), ChatNumber.of(1), ChatNumber.of(9))),
+                null, 10)).extracting(e -> e.chat().number().value()).containsExactly(1L, 2L);
+        assertThat(subject().inbox(app, InboxFilter.among(Set.of()), null, 10)).isEmpty();
+    }
+
+    @Test
     void theTextFilterPagesFromTheGivenPosition() {
         AppId app = newApp();
         List<Chat> chats = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chats table in memory, with the MySQL adapter's rules: a state is stored unless a newer
@@ -47,6 +48,15 @@ public final class FakeChatStore implements ChatStore {
         return this;
     }
 
+    @Override
+    public synchronized List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size) {
+        InboxFilter inbox = new InboxFilter(null, Set.of(), filter.participant());
+        return page(app, inbox, after, size).stream()
+                .map(chat -> new InboxSlot(chat.number(), chat.activityAt(),
+                        filter.text() != null && mentions(chat, FakeMessageSearchIndex.lowerCase(filter.text()))))
+                .toList();
+    }
+
     /** Not synchronized: the message store calls into this one while holding its own lock. */
     @Override
     public List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit) {
@@ -72,6 +82,7 @@ public final class FakeChatStore implements ChatStore {
                 .filter(chat -> chat.appId().equals(app))
                 .filter(chat -> after == null || isAfter(chat, after))
                 .filter(chat -> filter.participant() == null || chat.participants().contains(filter.participant()))
+                .filter(chat -> filter.among() == null || filter.among().contains(chat.number()))
                 .filter(chat -> filter.text() == null || filter.mentionedIn().contains(chat.number())
                         || mentions(chat, FakeMessageSearchIndex.lowerCase(filter.text())))
                 .sorted(INBOX_ORDER)

@@ -249,6 +249,11 @@ class ChatReadsTest {
             }
 
             @Override
+            public List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size) {
+                return chats.window(app, filter, after, size);
+            }
+
+            @Override
             public void saveAll(List<Chat> saved) {
                 chats.saveAll(saved);
             }

@@ -405,6 +405,50 @@ class MessagingModelServicesTest {
             assertThat(seen).containsExactlyElementsOf(created.reversed());
         }
 
+        /**
+         * Pages of 5 walk windows of 24, 96 and 384 chats, then ask for every chat that mentions q: with 600
+         * chats a common q is found in the windows, a rare one past them, and every page walk finds each chat
+         * q keeps exactly once, in inbox order, whether its title, a name or a body matched.
+         */
+        @Test
+        void qPagesFindEachMatchingChatOnceInInboxOrderWhetherCommonOrRare() {
+            putUser("alice", "Rare Needleman", "+4915100000001");
+            List<Long> common = new ArrayList<>();
+            List<Long> needle = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                Chat chat = i == 300 ? platform.aChatOf(app, "alice") : platform.aChatOf(app, "u" + i);
+                long number = chat.number().value();
+                if (i % 3 == 0) {
+                    platform.post(app, chat, "a COMMON word here");
+                    common.add(number);
+                }
+                if (i == 7 || i == 13) {
+                    platform.post(app, chat, "the rare needle, deep down");
+                }
+                if (i == 7 || i == 13 || i == 300) {
+                    needle.add(number);
+                }
+            }
+            platform.runWorker();
+            List<Long> inbox = walk(null);
+
+            assertThat(walk("common")).containsExactlyElementsOf(inbox.stream().filter(common::contains).toList());
+            assertThat(walk("NEEDLE")).containsExactlyElementsOf(inbox.stream().filter(needle::contains).toList());
+            assertThat(walk("no such words")).isEmpty();
+        }
+
+        private List<Long> walk(String text) {
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<ChatView> page = platform.listChats.list(new ListChatsUseCase.Query(app.token(), text, null,
+                        new PageRequest(5, cursor)));
+                page.items().forEach(v -> seen.add(v.chat().number().value()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            return seen;
+        }
+
         @Test
         void aCursorWhoseTimeNoDatabaseCanHoldIsRefused() {
             String forged = dev.chatplatform.application.Cursors.encode("inbox",

@@ -6,6 +6,7 @@ import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.adapters.persistence.JsonColumns;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
 import dev.chatplatform.application.port.out.ChatStore.InboxEntry;
+import dev.chatplatform.application.port.out.ChatStore.InboxSlot;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
@@ -70,6 +71,13 @@ public final class InboxPlan {
         return page(app, filter, after, limit)
                 .map(query -> jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray()))
                 .orElse(List.of());
+    }
+
+    /** A window of the inbox: see {@link InboxQuery#window}. */
+    public List<InboxSlot> window(long app, InboxFilter filter, InboxPosition after, int size) {
+        InboxQuery query = InboxQuery.window(app, filter, after, size);
+        return jdbc.query(query.sql(), (rs, row) -> new InboxSlot(new ChatNumber(rs.getLong(1)),
+                SqlTimestamps.read(rs, 2), rs.getBoolean(3)), query.args().toArray());
     }
 
     /**
@@ -146,6 +154,9 @@ public final class InboxPlan {
      * keeps its own index: one user's inbox is short.
      */
     Set<Long> candidates(long app, InboxFilter filter, int limit) {
+        if (filter.among() != null) {
+            return new TreeSet<>(filter.among().stream().map(ChatNumber::value).toList());
+        }
         if (filter.text() == null || filter.participant() != null) {
             return null;
         }

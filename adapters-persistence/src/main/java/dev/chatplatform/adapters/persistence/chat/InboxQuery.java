@@ -70,12 +70,33 @@ record InboxQuery(String sql, List<Object> args) {
      */
     static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit,
                          boolean shown) {
+        return of(app, filter, candidates, after, limit, shown, false);
+    }
+
+    /**
+     * A window of the inbox (see ChatStore#window): the next chats along the inbox index from the position,
+     * each with its number, its activity and whether its search_text holds the filter's text, which is
+     * tested on the rows, not filtered on. No chat row beyond the window is read.
+     */
+    static InboxQuery window(long app, InboxFilter filter, InboxPosition after, int size) {
+        return of(app, filter, null, after, size, false, true);
+    }
+
+    private static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after,
+                                 int limit, boolean shown, boolean window) {
         boolean byParticipant = filter.participant() != null;
         String activity = byParticipant ? "p.activity_at" : "c.activity_at";
         String number = byParticipant ? "p.chat_number" : "c.number";
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Object> args = new ArrayList<>();
         String columns = ChatRows.COLUMNS + (shown ? ", " + SHOWN_COLUMNS : "");
+        if (window) {
+            columns = number + " AS number, " + activity + " AS activity_at, "
+                    + (filter.text() == null ? "FALSE" : "c.search_text LIKE ? ESCAPE '!'") + " AS text_match";
+            if (filter.text() != null) {
+                args.add(SearchText.pattern(filter.text()));
+            }
+        }
         String joins = shown ? " " + SHOWN_JOINS : "";
         if (byParticipant) {
             sql.append("STRAIGHT_JOIN ").append(columns)
@@ -93,7 +114,7 @@ record InboxQuery(String sql, List<Object> args) {
             sql.append(columns).append(" FROM chats c FORCE INDEX (ix_chats_inbox)").append(joins).append(" WHERE c.app_id = ?");
             args.add(app);
         }
-        if (filter.text() != null) {
+        if (filter.text() != null && !window) {
             sql.append(" AND (c.search_text LIKE ? ESCAPE '!'");
             args.add(SearchText.pattern(filter.text()));
             if (!filter.mentionedIn().isEmpty()) {

@@ -91,6 +91,11 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size) {
+        return db.read(() -> inbox.window(app.value(), filter, after, size));
+    }
+
+    @Override
     public void saveAll(List<Chat> chats) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.
         List<Chat> ordered = chats.stream()

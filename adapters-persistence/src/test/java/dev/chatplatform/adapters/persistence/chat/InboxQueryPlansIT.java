@@ -85,6 +85,21 @@ class InboxQueryPlansIT {
     }
 
     @Test
+    void aWindowRangeScansTheInboxIndexFromThePositionTestingTextOnItsRows() {
+        for (InboxFilter filter : List.of(new InboxFilter("chat number", Set.of(), null),
+                new InboxFilter("chat number", Set.of(), new UserId("alice")))) {
+            boolean byParticipant = filter.participant() != null;
+            InboxQuery window = InboxQuery.window(app.value(), filter, deep, 200);
+            Map<String, Object> driving = plan("window" + (byParticipant ? " of a participant" : ""), window).getFirst();
+            assertThat(driving.get("table")).isEqualTo(byParticipant ? "p" : "c");
+            assertThat(driving.get("key")).isEqualTo(byParticipant ? "ix_chat_participants_inbox" : "ix_chats_inbox");
+            assertThat(driving.get("type")).isEqualTo("range");
+            assertThat(String.valueOf(driving.get("Extra"))).doesNotContain("filesort");
+            assertThat(jdbc.queryForList(window.sql(), window.args().toArray())).hasSize(200);
+        }
+    }
+
+    @Test
     void theParticipantFilterRangeScansItsOwnInboxIndex() {
         InboxFilter alice = new InboxFilter(null, Set.of(), new UserId("alice"));
         assertWalksIndex("participant, first page", alice, null, "p", "ix_chat_participants_inbox");

@@ -50,18 +50,41 @@ public interface ChatStore {
     }
 
     /**
+     * The next {@code size} chats of the inbox after {@code after} (of the filter's participant's inbox when
+     * it names one), each with whether its title or a participant's name or phone contains the filter's
+     * text: a window of the inbox to test against message bodies. Its text does not filter; its mentions
+     * and its {@code among} are not used.
+     */
+    List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size);
+
+    /** A chat's place in the inbox and whether its own text (title, names, phones) matched. */
+    record InboxSlot(ChatNumber chat, Instant activityAt, boolean matchesText) {
+    }
+
+    /**
      * Which chats the inbox keeps; {@link #ALL} keeps all.
      *
      * @param text         when given, keeps chats whose title or a participant's name or phone contains
      *                     it case-insensitively, and also every chat in {@code mentionedIn}
      * @param mentionedIn  chats with a message body containing {@code text} (found by the search index)
      * @param participant  when given, keeps only chats this user is in
+     * @param among        when given, keeps only these chats (ones a caller found already), text aside
      */
-    record InboxFilter(String text, Set<ChatNumber> mentionedIn, UserId participant) {
+    record InboxFilter(String text, Set<ChatNumber> mentionedIn, UserId participant, Set<ChatNumber> among) {
         public static final InboxFilter ALL = new InboxFilter(null, Set.of(), null);
 
         public InboxFilter {
             mentionedIn = mentionedIn == null ? Set.of() : Set.copyOf(mentionedIn);
+            among = among == null ? null : Set.copyOf(among);
+        }
+
+        public InboxFilter(String text, Set<ChatNumber> mentionedIn, UserId participant) {
+            this(text, mentionedIn, participant, null);
+        }
+
+        /** Exactly these chats, in inbox order. */
+        public static InboxFilter among(Set<ChatNumber> chats) {
+            return new InboxFilter(null, Set.of(), null, chats);
         }
     }
 }

@@ -4,13 +4,14 @@
 #   benchmarks/wrk/read-run.sh STEP [clients=8] [seconds=20]
 # STEP: first | deep | name | phone | content | search | list | since | before
 #   first    the inbox's first page (50 chats)
-#   deep     inbox pages 1,000 pages down (cursors of 200 positions around chat 50,000 of the inbox)
+#   deep     inbox pages DEPTH pages down (default 1,000: cursors of 200 positions from chat 50,000 of the inbox)
 #   name, phone, content   the inbox with q, values from the queries file
 #   search   search in the biggest chat, words of that chat
 #   list     the newest 50 messages of random chats
 #   since    the biggest chat's messages in a one-hour window (since/until) at random points of its history
 #   before   the biggest chat's 50 messages before a random number (before=)
-# Prints wrk's summary, then each process's CPU seconds, cores, and CPU milliseconds per 2xx.
+# Prints wrk's summary, then each process's CPU seconds, cores, and CPU milliseconds per 2xx, then one line
+# "result step=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,7 +33,7 @@ case $STEP in
   deep)
     sql "SELECT CONCAT('v1:inbox:', FLOOR(UNIX_TIMESTAMP(activity_at) * 1000), ':', number) FROM chats
          FORCE INDEX (ix_chats_inbox) WHERE app_id = $app ORDER BY app_id DESC, activity_at DESC, number DESC
-         LIMIT 200 OFFSET 49900" \
+         LIMIT 200 OFFSET $(( ${DEPTH:-1000} * 50 - 100 > 0 ? ${DEPTH:-1000} * 50 - 100 : 0 ))" \
       | while read -r c; do printf '%s/chats?limit=50&cursor=%s\n' "$base" "$(printf '%s' "$c" | base64 -w0 | tr '+/' '-_' | tr -d '=')"; done >"$paths" ;;
   name | phone | content)
     awk -F'\t' -v k="$STEP" '$1 == k {print $2}' "$QUERIES" | urlencode | sed "s|^|$base/chats?limit=50\&q=|" >"$paths" ;;
@@ -74,12 +75,17 @@ non2xx=$(awk '/Non-2xx/{print $NF}' "$out"); non2xx=${non2xx:-0}
 ok=$((requests - non2xx))
 echo "$STEP: 2xx $ok of $requests in ${SECONDS_RUN}s ($((ok / SECONDS_RUN))/s), non-2xx: $non2xx"
 printf '%-14s %8s %6s %10s\n' process cpu_s cores ms_per_2xx
+result="result step=$STEP clients=$CLIENTS per_s=$(awk -v ok="$ok" -v s="$SECONDS_RUN" 'BEGIN{printf "%.0f", ok/s}')"
+result+=" $(awk '/^p50 /{gsub(/,/, ""); printf "p50_ms=%s p99_ms=%s", $2, $8}' "$out") errors=$non2xx"
 for name in api worker rabbitmq elasticsearch redis mariadb; do
   used=$(( $(ticks "${PIDS[$name]}") - BEFORE[$name] ))
-  awk -v n="$name" -v t="$used" -v hz="$hz" -v s="$SECONDS_RUN" -v ok="$ok" \
-    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", n, t/hz, t/hz/s, t/hz*1000/(ok ? ok : 1)}'
+  line=$(awk -v n="$name" -v t="$used" -v hz="$hz" -v s="$SECONDS_RUN" -v ok="$ok" \
+    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", n, t/hz, t/hz/s, t/hz*1000/(ok ? ok : 1)}')
+  echo "$line"; result+=" cpu_ms.$name=$(awk '{print $4}' <<<"$line")"
 done
 read -r wrk_user wrk_sys <"$out.time"
-awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
-  'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/(ok ? ok : 1)}'
+line=$(awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
+  'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/(ok ? ok : 1)}')
+echo "$line"; result+=" cpu_ms.wrk=$(awk '{print $4}' <<<"$line")"
+echo "$result"
 rm -f "$out" "$out.time" "$paths"

@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The bare SQL of the inbox pages the HTTP benchmark reads, at the same fixed rate: the floor under the
- * API's figures. The statements are the persistence adapter's own ({@link InboxPlan}: for q, its candidate
- * lookups in chat_search_grams, then the page's statement), run on a pooled connection outside any
- * transaction, with no token, no JSON and no HTTP. The message-content half of q (the API asks
- * Elasticsearch which chats mention q) has no SQL and is left out.
+ * The bare SQL of the inbox pages the HTTP benchmark reads, driven as the API is (bench.sql.threads
+ * closed-loop clients, 8 by default, for bench.read.seconds each): the floor under the API's figures. The
+ * statements are the persistence adapter's own ({@link InboxPlan#readEntries}: the page with each chat's last
+ * message and receipts; for q, its candidate lookups in chat_search_grams first), run on a pooled connection
+ * outside any transaction, with no token, no JSON and no HTTP. The message-content half of q (the API asks
+ * Elasticsearch which chats mention q) has no SQL and is left out: for q these rows are MySQL's part only.
  */
 public final class InboxSql {
 
@@ -26,22 +27,21 @@ public final class InboxSql {
         // As the API asks: a page and one more row, to know whether there is a next page.
         int rows = Settings.intProp("bench.inbox.limit", 50) + 1;
         int depth = Settings.intProp("bench.inbox.depth", 1000);
-        double rate = Settings.doubleProp("bench.read.rate", 100);
         Duration duration = Duration.ofSeconds(Settings.intProp("bench.read.seconds", 30));
         int threads = Settings.intProp("bench.sql.threads", 8);
         try (HikariDataSource pool = Settings.mysqlPool(threads)) {
             InboxPlan inbox = new InboxPlan(new JdbcTemplate(pool));
             InboxPosition deep = walk(inbox, app, rows - 1, depth);
             Results.put("sql.inbox_deep.pages", deep == null ? 0 : depth);
-            Results.put("sql.inbox_first", FixedRate.run(rate, duration, threads,
-                    () -> inbox.read(app, InboxFilter.ALL, null, rows)));
+            Results.put("sql.inbox_first", ClosedLoop.run(threads, duration,
+                    () -> inbox.readEntries(app, InboxFilter.ALL, null, rows)));
             if (deep != null) {
-                Results.put("sql.inbox_deep", FixedRate.run(rate, duration, threads,
-                        () -> inbox.read(app, InboxFilter.ALL, deep, rows)));
+                Results.put("sql.inbox_deep", ClosedLoop.run(threads, duration,
+                        () -> inbox.readEntries(app, InboxFilter.ALL, deep, rows)));
             }
             for (String kind : List.of("name", "phone", "content")) {
                 List<String> values = Settings.queries(kind);
-                Results.put("sql.inbox_q_" + kind, FixedRate.run(rate, duration, threads, () -> inbox.read(app,
+                Results.put("sql.inbox_q_" + kind, ClosedLoop.run(threads, duration, () -> inbox.readEntries(app,
                         new InboxFilter(values.get(ThreadLocalRandom.current().nextInt(values.size())), Set.of(), null),
                         null, rows)));
             }

@@ -26,7 +26,6 @@ import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
-import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.message.MessageNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,10 +192,12 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     public Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
         ensureIndex();
         try {
-            SearchResponse<Map> response = client.search(s -> {
+            SearchResponse<Void> response = client.search(s -> {
                 s.index(index)
                         .size(limit)
                         .trackTotalHits(t -> t.enabled(false))
+                        // The number is the sort's second value: nothing of the document is fetched.
+                        .source(src -> src.fetch(false))
                         .query(q -> q.bool(b -> b
                                 .filter(f -> f.term(t -> t.field(CHAT).value(chatKey(app, chat))))
                                 // The filter decides what matches (substring semantics); the should clauses only rank.
@@ -215,11 +216,11 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     s.searchAfter(FieldValue.of(after.score()), FieldValue.of(after.number()));
                 }
                 return s;
-            }, Map.class);
+            }, Void.class);
             List<MessageSearchIndex.Hit> hits = new ArrayList<>();
-            for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
-                double score = hit.sort().isEmpty() ? 0 : hit.sort().getFirst().doubleValue();
-                hits.add(new MessageSearchIndex.Hit(fromDocument(app, hit.source()), score));
+            for (co.elastic.clients.elasticsearch.core.search.Hit<Void> hit : response.hits().hits()) {
+                hits.add(new MessageSearchIndex.Hit(new MessageNumber(hit.sort().get(1).longValue()),
+                        hit.sort().getFirst().doubleValue()));
             }
             return new Hits(hits);
         } catch (IOException e) {
@@ -321,15 +322,6 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         document.put("created_at", message.createdAt().toEpochMilli());
         document.put("updated_at", message.updatedAt().toEpochMilli());
         return document;
-    }
-
-    private static Message fromDocument(AppId app, Map<?, ?> source) {
-        return new Message(app,
-                new ChatNumber(((Number) source.get("chat_number")).longValue()),
-                new MessageNumber(((Number) source.get("number")).longValue()),
-                new MessageBody((String) source.get("body")),
-                Instant.ofEpochMilli(((Number) source.get("created_at")).longValue()),
-                Instant.ofEpochMilli(((Number) source.get("updated_at")).longValue()));
     }
 
     private static DependencyUnavailableException unavailable(IOException e) {

@@ -130,26 +130,26 @@ public final class ChatReads {
     }
 
     /**
-     * The current state (body, reactions) of each message in the order given, as found elsewhere (the
-     * search index); one batch read. Messages that are nowhere to be found are left out.
+     * The current state (body, reactions) of each message in the order given (the search index's hits);
+     * one batch read. Messages that are nowhere to be found are left out.
      */
-    public List<Message> current(AppId app, ChatNumber chat, List<Message> found) {
+    public List<Message> current(AppId app, ChatNumber chat, List<MessageNumber> found) {
         if (found.isEmpty()) {
             return List.of();
         }
         List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
-        long lowest = found.stream().mapToLong(m -> m.number().value()).min().orElseThrow();
-        long highest = found.stream().mapToLong(m -> m.number().value()).max().orElseThrow();
+        long lowest = found.stream().mapToLong(MessageNumber::value).min().orElseThrow();
+        long highest = found.stream().mapToLong(MessageNumber::value).max().orElseThrow();
         int span = (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
         Map<MessageNumber, Message> byNumber = new HashMap<>();
         for (Message message : pendingOr(() -> pending.messagesBetween(app, chat, lowest - 1, highest + 1, span), List.<Message>of())) {
             byNumber.put(message.number(), message);
         }
-        List<MessageStore.Key> keys = found.stream().map(m -> new MessageStore.Key(chat, m.number())).toList();
+        List<MessageStore.Key> keys = found.stream().map(number -> new MessageStore.Key(chat, number)).toList();
         for (Message stored : messages.findAll(app, keys)) {
             byNumber.merge(stored.number(), stored, (pendingState, storedState) -> newer(storedState, pendingState));
         }
-        List<Message> current = found.stream().map(m -> byNumber.get(m.number())).filter(java.util.Objects::nonNull).toList();
+        List<Message> current = found.stream().map(byNumber::get).filter(java.util.Objects::nonNull).toList();
         return withPendingReactions(app, chat, current, pendingReactions);
     }
 

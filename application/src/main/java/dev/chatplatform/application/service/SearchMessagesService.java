@@ -11,7 +11,7 @@ import dev.chatplatform.application.port.out.MessageSearchIndex.Hit;
 import dev.chatplatform.application.port.out.MessageSearchIndex.SearchPosition;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
-import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageNumber;
 
 import java.util.List;
 
@@ -48,12 +48,12 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
         Chat chat = reads.chat(app, query.chat()).orElseThrow(() -> new NotFoundException("chat"));
         int limit = query.page().limit();
         List<Hit> hits = index.search(app, query.chat(), query.text(), after, limit + 1).hits();
-        List<Message> found = hits.stream().limit(limit).map(Hit::message).toList();
+        List<MessageNumber> found = hits.stream().limit(limit).map(Hit::number).toList();
         List<MessageView> views = reads.views(chat, reads.current(app, query.chat(), found));
         if (hits.size() <= limit) {
             return new Page<>(views, null);
         }
         Hit last = hits.get(limit - 1);
-        return new Page<>(views, Cursors.encode(CURSOR_KIND, last.score(), last.message().number().value()));
+        return new Page<>(views, Cursors.encode(CURSOR_KIND, last.score(), last.number().value()));
     }
 }

@@ -7,12 +7,15 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,9 +55,20 @@ public abstract class MessageSearchIndexContract extends PortContract {
         return message;
     }
 
+    /** What this test indexed, newest state of each message: hits name messages by number only. */
+    private final Map<String, Message> indexed = new HashMap<>();
+
     private void index(Message... messages) {
         assertThat(subject().indexAll(List.of(messages))).as("rejected as malformed").isEmpty();
+        for (Message message : messages) {
+            indexed.merge(key(message.appId(), message.chatNumber(), message.number()), message,
+                    (stored, state) -> stored.isNewerThan(state) ? stored : state);
+        }
         refresh();
+    }
+
+    private static String key(AppId app, ChatNumber chat, MessageNumber number) {
+        return app.value() + "/" + chat.value() + "/" + number.value();
     }
 
     private List<String> bodiesFound(String query) {
@@ -62,11 +76,12 @@ public abstract class MessageSearchIndexContract extends PortContract {
     }
 
     private List<Message> found(AppId inApp, ChatNumber inChat, String query) {
-        return subject().search(inApp, inChat, query, null, 100).hits().stream().map(Hit::message).toList();
+        return subject().search(inApp, inChat, query, null, 100).hits().stream()
+                .map(hit -> indexed.get(key(inApp, inChat, hit.number()))).toList();
     }
 
     @Test
-    void hitCarriesTheMessageAsIndexed() {
+    void hitNamesTheMessageIndexed() {
         Message message = post("Where is my parcel?");
 
         assertThat(found(app, chat, "parcel")).containsExactly(message);
@@ -230,16 +245,16 @@ public abstract class MessageSearchIndexContract extends PortContract {
                 break;
             }
             Hit last = page.getLast();
-            after = new SearchPosition(last.score(), last.message().number().value());
+            after = new SearchPosition(last.score(), last.number().value());
         }
 
-        assertThat(walked).extracting(hit -> hit.message().number().value())
+        assertThat(walked).extracting(hit -> hit.number().value())
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
         for (int i = 1; i < walked.size(); i++) {
             Hit previous = walked.get(i - 1);
             Hit hit = walked.get(i);
             assertThat(hit.score() < previous.score() || (hit.score() == previous.score()
-                    && hit.message().number().value() < previous.message().number().value()))
+                    && hit.number().value() < previous.number().value()))
                     .as("hit %d comes after hit %d in relevance order", i, i - 1).isTrue();
         }
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class FakeMessageSearchIndex implements MessageSearchIndex {
 
     private static final Comparator<Hit> RELEVANCE = Comparator.comparingDouble(Hit::score)
-            .thenComparingLong(hit -> hit.message().number().value()).reversed();
+            .thenComparingLong(hit -> hit.number().value()).reversed();
 
     private final Map<Key, Message> documents = new HashMap<>();
     private final Outage outage = new Outage("elasticsearch");
@@ -39,7 +39,7 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
         String needle = lowerCase(query);
         return new Hits(documents.values().stream()
                 .filter(message -> message.appId().equals(app) && message.chatNumber().equals(chat))
-                .map(message -> new Hit(message, score(lowerCase(message.body().value()), needle)))
+                .map(message -> new Hit(message.number(), score(lowerCase(message.body().value()), needle)))
                 .filter(hit -> hit.score() > 0)
                 .filter(hit -> after == null || isAfter(hit, after))
                 .sorted(RELEVANCE)
@@ -86,7 +86,7 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
 
     private static boolean isAfter(Hit hit, SearchPosition after) {
         int byScore = Double.compare(hit.score(), after.score());
-        return byScore < 0 || (byScore == 0 && hit.message().number().value() < after.number());
+        return byScore < 0 || (byScore == 0 && hit.number().value() < after.number());
     }
 
     /** Character by character, as a search engine's lowercase filter does (no locale or context rules). */

@@ -3,6 +3,7 @@ package dev.chatplatform.application.port.out;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageNumber;
 
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +33,12 @@ public interface MessageSearchIndex {
     record SearchPosition(double score, long number) {
     }
 
-    record Hit(Message message, double score) {
+    /**
+     * A message that matched, by number, and its score. The message itself is read where its current state
+     * is (pending writes, MySQL): the index's copy was never shown, and fetching it was most of a search's
+     * time in Elasticsearch (each document's source decompressed on its own, issue 12).
+     */
+    record Hit(MessageNumber number, double score) {
     }
 
     record Hits(List<Hit> hits) {

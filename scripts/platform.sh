@@ -53,7 +53,9 @@ launch() { # name port: runs <name>/target/chat-<name>.jar
   [[ "$name" == worker ]] && niceness=${CHAT_WORKER_NICE:-0}
   # 4 MiB regions: a group of commands (up to 512 KiB) or an index bulk body is then no humongous object; with 1 MiB
   # regions each one started a concurrent GC cycle, a third of the worker's CPU (docs/performance.md).
-  nohup nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:G1HeapRegionSize=4m -jar "$ROOT/$name/target/chat-$name.jar" >"$LOGS/$name.log" 2>&1 &
+  # CHAT_JAVA_OPTS: more JVM options for both processes (they come last, so they win).
+  # shellcheck disable=SC2086
+  nohup nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:G1HeapRegionSize=4m ${CHAT_JAVA_OPTS:-} -jar "$ROOT/$name/target/chat-$name.jar" >"$LOGS/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
   log "$name starting (pid $!, log .run/logs/$name.log)"
 }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -254,6 +255,31 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                                     .order(NamedValue.of("_key", SortOrder.Desc)))),
                     Void.class);
             return chatNumbers(response);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The same match as {@link #chatsMentioning}, stopped after {@code maxMessages} + 1 matching messages
+     * (terminate_after): a search that stopped early names too many messages to be a short list, and
+     * cost no more than those matches.
+     */
+    @Override
+    public Optional<Set<ChatNumber>> allChatsMentioning(AppId app, String query, int maxMessages) {
+        ensureIndex();
+        try {
+            SearchResponse<Void> response = client.search(s -> s
+                            .index(index)
+                            .size(0)
+                            .trackTotalHits(t -> t.enabled(false))
+                            .terminateAfter((long) maxMessages + 1)
+                            .query(q -> q.bool(b -> b
+                                    .filter(f -> f.term(t -> t.field(APP).value(String.valueOf(app.value()))))
+                                    .filter(BodyGrams.containing(query))))
+                            .aggregations(CHATS_AGGREGATION, a -> a.terms(t -> t.field("chat_number").size(maxMessages + 1))),
+                    Void.class);
+            return Boolean.TRUE.equals(response.terminatedEarly()) ? Optional.empty() : Optional.of(chatNumbers(response));
         } catch (IOException e) {
             throw unavailable(e);
         }

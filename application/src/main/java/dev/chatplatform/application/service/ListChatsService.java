@@ -17,8 +17,10 @@ import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,9 @@ public final class ListChatsService implements ListChatsUseCase {
 
     /** Chats matched by message body that one query considers; see docs/decisions (inbox search). */
     static final int MAX_MENTIONING_CHATS = 10_000;
+
+    /** A q matched by more messages than this is common: the inbox is walked for it (see {@link #matches}). */
+    static final int MAX_MENTIONING_MESSAGES = 2_000;
 
     /**
      * The inbox windows a q walks before it asks for every chat that mentions it, in pages' worth of chats:
@@ -54,26 +59,50 @@ public final class ListChatsService implements ListChatsUseCase {
     }
 
     /**
-     * The chats a q keeps, from the position: first by walking windows of the inbox ({@link #WINDOWS}), each
-     * chat tested for its own text in MySQL and the window's other chats for their messages in one search of
-     * just their documents; if the windows do not fill the page, q is rare, and the rest of the inbox is left
-     * to the page's own statement with every chat that mentions q, which for a rare q is a short list.
-     * A common q ("today") thus costs a search over a few hundred chats' messages, where asking which of an
-     * application's chats mention it costs tens of milliseconds at 5 million messages and finds thousands.
+     * The chats a q keeps, from the position. First each side is asked for its whole answer if it is short:
+     * MySQL for the chats whose own text (title, names, phones) holds q, the search index for the chats whose
+     * messages do, as long as at most {@link #MAX_MENTIONING_MESSAGES} messages match. A name or a phone
+     * number is short on both sides: the page is then those chats, read by primary key and sorted.
+     * <p>
+     * Otherwise q is common somewhere, and the inbox is walked in windows ({@link #WINDOWS}): each chat of a
+     * window is tested for its own text (by the short list when there is one, else in MySQL on the window's
+     * rows) and for its messages (by the short list, else one search of just the window's other chats'
+     * documents). A common q fills its page in the first window, whatever the application's size: asking
+     * the whole index which chats mention "today" took tens of milliseconds at 5 million messages and
+     * named thousands. If the windows do not fill the page, the rest of the inbox is left to the page's own
+     * statement with every chat that mentions q (at most {@link #MAX_MENTIONING_CHATS}).
      *
      * @return the chats found by walking (at most {@code wanted}), and the filter and position for the rest
-     *         when the walk ended before the page was full and before the inbox's end
+     *         when there is a rest to read
      */
     private Matches matches(AppId app, InboxFilter filter, InboxPosition after, int wanted) {
+        Optional<Set<ChatNumber>> byText = Optional.empty();
+        Optional<Set<ChatNumber>> byBody = Optional.empty();
+        if (filter.participant() == null) { // a user's inbox is short: it is walked, not listed
+            byText = chats.chatsMatchingText(app, filter.text());
+            byBody = index.allChatsMentioning(app, filter.text(), MAX_MENTIONING_MESSAGES);
+            if (byText.isPresent() && byBody.isPresent()) {
+                Set<ChatNumber> all = new HashSet<>(byText.get());
+                all.addAll(byBody.get());
+                return new Matches(Set.of(), InboxFilter.among(all), after);
+            }
+        }
+        InboxFilter windowFilter = byText.isPresent() ? new InboxFilter(null, Set.of(), filter.participant()) : filter;
         Set<ChatNumber> walked = new LinkedHashSet<>();
         InboxPosition position = after;
         for (int pages : WINDOWS) {
             int window = Math.min(MAX_WINDOW, pages * wanted);
-            List<ChatStore.InboxSlot> slots = chats.window(app, filter, position, window);
-            List<ChatNumber> untested = slots.stream().filter(slot -> !slot.matchesText()).map(ChatStore.InboxSlot::chat).toList();
-            Set<ChatNumber> mentioning = index.chatsMentioningAmong(app, filter.text(), untested);
+            List<ChatStore.InboxSlot> slots = chats.window(app, windowFilter, position, window);
+            Set<ChatNumber> textMatches = new HashSet<>();
             for (ChatStore.InboxSlot slot : slots) {
-                if (slot.matchesText() || mentioning.contains(slot.chat())) {
+                if (byText.map(set -> set.contains(slot.chat())).orElse(slot.matchesText())) {
+                    textMatches.add(slot.chat());
+                }
+            }
+            Set<ChatNumber> mentioning = byBody.isPresent() ? byBody.get() : index.chatsMentioningAmong(app, filter.text(),
+                    slots.stream().map(ChatStore.InboxSlot::chat).filter(chat -> !textMatches.contains(chat)).toList());
+            for (ChatStore.InboxSlot slot : slots) {
+                if (textMatches.contains(slot.chat()) || mentioning.contains(slot.chat())) {
                     walked.add(slot.chat());
                     if (walked.size() == wanted) {
                         return new Matches(walked, null, null);
@@ -86,7 +115,7 @@ public final class ListChatsService implements ListChatsUseCase {
             ChatStore.InboxSlot last = slots.getLast();
             position = new InboxPosition(last.activityAt(), last.chat().value());
         }
-        Set<ChatNumber> mentioning = index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS);
+        Set<ChatNumber> mentioning = byBody.orElseGet(() -> index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS));
         return new Matches(walked, new InboxFilter(filter.text(), mentioning, filter.participant()), position);
     }
 

@@ -369,6 +369,20 @@ public abstract class ChatStoreContract extends PortContract {
     }
 
     @Test
+    void aRareTextIsListedWithEveryChatWhoseTitleHoldsIt() {
+        AppId app = newApp();
+        subject().saveAll(List.of(
+                aChat().inApp(app).numbered(1).titled("Team lunch").build(),
+                aChat().inApp(app).numbered(2).titled("The TEAM standup").build(),
+                aChat().inApp(app).numbered(3).titled("Budget").build()));
+
+        assertThat(subject().chatsMatchingText(app, "team")).contains(Set.of(ChatNumber.of(1), ChatNumber.of(2)));
+        assertThat(subject().chatsMatchingText(app, "EAM ST")).contains(Set.of(ChatNumber.of(2)));
+        assertThat(subject().chatsMatchingText(app, "nowhere")).contains(Set.of());
+        assertThat(subject().chatsMatchingText(newApp(), "team")).contains(Set.of());
+    }
+
+    @Test
     void amongKeepsExactlyTheGivenChatsInInboxOrder() {
         AppId app = newApp();
         subject().saveAll(List.of(

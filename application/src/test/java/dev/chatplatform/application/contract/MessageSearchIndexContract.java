@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -329,6 +330,20 @@ public abstract class MessageSearchIndexContract extends PortContract {
 
         assertThat(subject().chatsMentioning(app, "shared", 100)).containsExactly(ChatNumber.of(1));
         assertThat(subject().chatsMentioning(otherApp, "shared", 100)).containsExactly(ChatNumber.of(2));
+    }
+
+    @Test
+    void allChatsMentioningNamesThemAllOrNoneWhenTooManyMessagesMatch() {
+        AppId otherApp = newApp();
+        postIn(app, 1, "ping one");
+        postIn(app, 1, "ping two");
+        postIn(app, 2, "PING three");
+        postIn(app, 3, "pong");
+        postIn(otherApp, 4, "ping elsewhere");
+
+        assertThat(subject().allChatsMentioning(app, "ping", 3)).contains(Set.of(ChatNumber.of(1), ChatNumber.of(2)));
+        assertThat(subject().allChatsMentioning(app, "ping", 2)).as("three messages match").isEmpty();
+        assertThat(subject().allChatsMentioning(app, "nothing like it", 2)).contains(Set.of());
     }
 
     @Test

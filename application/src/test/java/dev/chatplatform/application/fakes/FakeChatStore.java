@@ -57,6 +57,26 @@ public final class FakeChatStore implements ChatStore {
                 .toList();
     }
 
+    /** Names every matching chat up to {@code shortList} of them; more are "too many", as the real store says. */
+    @Override
+    public synchronized Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
+        outage.check();
+        String needle = FakeMessageSearchIndex.lowerCase(text);
+        List<ChatNumber> matching = rows.values().stream()
+                .filter(chat -> chat.appId().equals(app) && mentions(chat, needle))
+                .map(Chat::number)
+                .toList();
+        return matching.size() > shortList ? Optional.empty() : Optional.of(Set.copyOf(matching));
+    }
+
+    private int shortList = 1_000;
+
+    /** How many matching chats {@link #chatsMatchingText} still names (tests make it small). */
+    public FakeChatStore withShortTextList(int shortList) {
+        this.shortList = shortList;
+        return this;
+    }
+
     /** Not synchronized: the message store calls into this one while holding its own lock. */
     @Override
     public List<InboxEntry> inbox(AppId app, InboxFilter filter, InboxPosition after, int limit) {

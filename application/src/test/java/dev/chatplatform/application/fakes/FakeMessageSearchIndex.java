@@ -61,6 +61,18 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
     }
 
     @Override
+    public synchronized java.util.Optional<Set<ChatNumber>> allChatsMentioning(AppId app, String query, int maxMessages) {
+        outage.check();
+        String needle = lowerCase(query);
+        List<Message> matching = documents.values().stream()
+                .filter(message -> message.appId().equals(app))
+                .filter(message -> lowerCase(message.body().value()).contains(needle))
+                .toList();
+        return matching.size() > maxMessages ? java.util.Optional.empty()
+                : java.util.Optional.of(matching.stream().map(Message::chatNumber).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
     public synchronized Set<ChatNumber> chatsMentioningAmong(AppId app, String query, java.util.Collection<ChatNumber> among) {
         outage.check();
         Set<ChatNumber> wanted = Set.copyOf(among);

@@ -254,6 +254,11 @@ class ChatReadsTest {
             }
 
             @Override
+            public Optional<java.util.Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
+                return chats.chatsMatchingText(app, text);
+            }
+
+            @Override
             public void saveAll(List<Chat> saved) {
                 chats.saveAll(saved);
             }

@@ -406,20 +406,28 @@ class MessagingModelServicesTest {
         }
 
         /**
-         * Pages of 5 walk windows of 24, 96 and 384 chats, then ask for every chat that mentions q: with 600
-         * chats a common q is found in the windows, a rare one past them, and every page walk finds each chat
-         * q keeps exactly once, in inbox order, whether its title, a name or a body matched.
+         * Pages of 5 walk windows of 24, 96 and 384 chats when q is common (more than 2,000 messages hold
+         * "common"; more chats than the store lists are named "Zed"), and read a short list of chats when q
+         * is rare on both sides ("needle"). Either way every page walk finds each chat q keeps exactly once,
+         * in inbox order, whether its title, a name or a body matched.
          */
         @Test
         void qPagesFindEachMatchingChatOnceInInboxOrderWhetherCommonOrRare() {
+            platform.chats.withShortTextList(5);
             putUser("alice", "Rare Needleman", "+4915100000001");
             List<Long> common = new ArrayList<>();
             List<Long> needle = new ArrayList<>();
+            List<Long> zed = new ArrayList<>();
             for (int i = 0; i < 600; i++) {
+                if (i % 20 == 0) {
+                    putUser("u" + i, "Zed " + i, null);
+                }
                 Chat chat = i == 300 ? platform.aChatOf(app, "alice") : platform.aChatOf(app, "u" + i);
                 long number = chat.number().value();
                 if (i % 3 == 0) {
-                    platform.post(app, chat, "a COMMON word here");
+                    for (int m = 0; m < 11; m++) {
+                        platform.post(app, chat, "a COMMON word here");
+                    }
                     common.add(number);
                 }
                 if (i == 7 || i == 13) {
@@ -428,12 +436,16 @@ class MessagingModelServicesTest {
                 if (i == 7 || i == 13 || i == 300) {
                     needle.add(number);
                 }
+                if (i % 20 == 0 && i != 300) {
+                    zed.add(number);
+                }
             }
             platform.runWorker();
             List<Long> inbox = walk(null);
 
             assertThat(walk("common")).containsExactlyElementsOf(inbox.stream().filter(common::contains).toList());
             assertThat(walk("NEEDLE")).containsExactlyElementsOf(inbox.stream().filter(needle::contains).toList());
+            assertThat(walk("zed")).containsExactlyElementsOf(inbox.stream().filter(zed::contains).toList());
             assertThat(walk("no such words")).isEmpty();
         }
 

@@ -57,6 +57,12 @@ public final class InboxPlan {
 
     private static final String GRAM_CHATS = "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?";
 
+    /** The page size the text's candidate budget is reckoned for (see {@link #MAX_CANDIDATES}). */
+    private static final int TEXT_LIST_PAGE = 50;
+
+    private static final String TEXT_MATCHES = """
+            SELECT number FROM chats FORCE INDEX (PRIMARY) WHERE app_id = ? AND number IN (%s) AND search_text LIKE ? ESCAPE '!'""";
+
     private static final String RECEIPTS_OF_CHAT = """
             SELECT user_id, delivered_up_to, read_up_to, updated_at FROM receipts WHERE app_id = ? AND chat_number = ?""";
 
@@ -71,6 +77,28 @@ public final class InboxPlan {
         return page(app, filter, after, limit)
                 .map(query -> jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray()))
                 .orElse(List.of());
+    }
+
+    /**
+     * Every chat whose search_text holds the text, when a probed gram of it is rare enough to list its chats
+     * (see {@link #candidates}): those chats, checked with the same LIKE by primary key. Empty when no gram is
+     * (a common text, or one shorter than a gram).
+     */
+    public Optional<Set<Long>> textMatches(long app, String text) {
+        InboxFilter filter = new InboxFilter(text, Set.of(), null);
+        Set<Long> candidates = candidates(app, filter, TEXT_LIST_PAGE);
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        if (candidates.isEmpty()) {
+            return Optional.of(Set.of());
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(app);
+        args.addAll(candidates);
+        args.add(SearchText.pattern(text));
+        return Optional.of(new TreeSet<>(jdbc.queryForList(TEXT_MATCHES.formatted(SearchText.placeholders(candidates.size())),
+                Long.class, args.toArray())));
     }
 
     /** A window of the inbox: see {@link InboxQuery#window}. */

@@ -91,6 +91,12 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
+        return db.read(() -> inbox.textMatches(app.value(), text))
+                .map(numbers -> numbers.stream().map(ChatNumber::new).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
     public List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size) {
         return db.read(() -> inbox.window(app.value(), filter, after, size));
     }

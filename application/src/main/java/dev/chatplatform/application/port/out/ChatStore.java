@@ -57,6 +57,12 @@ public interface ChatStore {
      */
     List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size);
 
+    /**
+     * Every chat of the application whose title or a participant's name or phone contains {@code text},
+     * when that is a short list the store can name cheaply; empty when it is not (a common text).
+     */
+    Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text);
+
     /** A chat's place in the inbox and whether its own text (title, names, phones) matched. */
     record InboxSlot(ChatNumber chat, Instant activityAt, boolean matchesText) {
     }

@@ -7,6 +7,7 @@ import dev.chatplatform.domain.message.MessageNumber;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Full-text index of message bodies with substring semantics (what SQL {@code LIKE '%q%'} finds). */
@@ -25,6 +26,13 @@ public interface MessageSearchIndex {
      * {@code max} of them (which ones, when there are more, is unspecified).
      */
     Set<ChatNumber> chatsMentioning(AppId app, String query, int max);
+
+    /**
+     * Every chat of an application with at least one message whose body contains {@code query}, when at
+     * most {@code maxMessages} messages do; empty when more do (the search stops there, so a common query
+     * costs no more than that many matches).
+     */
+    Optional<Set<ChatNumber>> allChatsMentioning(AppId app, String query, int maxMessages);
 
     /** Which of the chats {@code among} have at least one message whose body contains {@code query}. */
     Set<ChatNumber> chatsMentioningAmong(AppId app, String query, Collection<ChatNumber> among);

@@ -17,11 +17,13 @@ import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The inbox, keyset-paged on (activity, number) so any depth costs one index range read. Activity only
@@ -79,12 +81,11 @@ public final class ListChatsService implements ListChatsUseCase {
         Optional<Set<ChatNumber>> byText = Optional.empty();
         Optional<Set<ChatNumber>> byBody = Optional.empty();
         if (filter.participant() == null) { // a user's inbox is short: it is walked, not listed
-            byText = chats.chatsMatchingText(app, filter.text());
+            Optional<List<ChatStore.InboxSlot>> textSlots = chats.chatsMatchingText(app, filter.text());
+            byText = textSlots.map(slots -> slots.stream().map(ChatStore.InboxSlot::chat).collect(Collectors.toSet()));
             byBody = index.allChatsMentioning(app, filter.text(), MAX_MENTIONING_MESSAGES);
-            if (byText.isPresent() && byBody.isPresent()) {
-                Set<ChatNumber> all = new HashSet<>(byText.get());
-                all.addAll(byBody.get());
-                return new Matches(Set.of(), InboxFilter.among(all), after);
+            if (textSlots.isPresent() && byBody.isPresent()) {
+                return new Matches(firstAfter(textSlots.get(), byText.get(), byBody.get(), app, after, wanted), null, null);
             }
         }
         InboxFilter windowFilter = byText.isPresent() ? new InboxFilter(null, Set.of(), filter.participant()) : filter;
@@ -118,6 +119,29 @@ public final class ListChatsService implements ListChatsUseCase {
         Set<ChatNumber> mentioning = byBody.orElseGet(() -> index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS));
         return new Matches(walked, new InboxFilter(filter.text(), mentioning, filter.participant()), position);
     }
+
+    /**
+     * The first {@code wanted} chats after the position among those matching by text (with their places) and
+     * those mentioning q (whose places are read), in inbox order: only they travel to the page's statement.
+     */
+    private Set<ChatNumber> firstAfter(List<ChatStore.InboxSlot> textSlots, Set<ChatNumber> byText, Set<ChatNumber> byBody,
+                                       AppId app, InboxPosition after, int wanted) {
+        List<ChatStore.InboxSlot> all = new ArrayList<>(textSlots);
+        Set<ChatNumber> bodyOnly = new HashSet<>(byBody);
+        bodyOnly.removeAll(byText);
+        all.addAll(chats.slots(app, bodyOnly));
+        Set<ChatNumber> first = new LinkedHashSet<>();
+        all.stream()
+                .filter(slot -> after == null || slot.activityAt().isBefore(after.activityAt())
+                        || slot.activityAt().equals(after.activityAt()) && slot.chat().value() < after.number())
+                .sorted(INBOX_ORDER)
+                .limit(wanted)
+                .forEach(slot -> first.add(slot.chat()));
+        return first;
+    }
+
+    private static final Comparator<ChatStore.InboxSlot> INBOX_ORDER = Comparator
+            .comparing(ChatStore.InboxSlot::activityAt).thenComparingLong(slot -> slot.chat().value()).reversed();
 
     private record Matches(Set<ChatNumber> walked, InboxFilter rest, InboxPosition restAfter) {
     }

@@ -59,14 +59,21 @@ public final class FakeChatStore implements ChatStore {
 
     /** Names every matching chat up to {@code shortList} of them; more are "too many", as the real store says. */
     @Override
-    public synchronized Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
+    public synchronized Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
         outage.check();
         String needle = FakeMessageSearchIndex.lowerCase(text);
-        List<ChatNumber> matching = rows.values().stream()
+        List<InboxSlot> matching = rows.values().stream()
                 .filter(chat -> chat.appId().equals(app) && mentions(chat, needle))
-                .map(Chat::number)
+                .map(chat -> new InboxSlot(chat.number(), chat.activityAt(), true))
                 .toList();
-        return matching.size() > shortList ? Optional.empty() : Optional.of(Set.copyOf(matching));
+        return matching.size() > shortList ? Optional.empty() : Optional.of(matching);
+    }
+
+    @Override
+    public synchronized List<InboxSlot> slots(AppId app, Set<ChatNumber> chats) {
+        outage.check();
+        return chats.stream().map(number -> rows.get(new Key(app, number))).filter(java.util.Objects::nonNull)
+                .map(chat -> new InboxSlot(chat.number(), chat.activityAt(), false)).toList();
     }
 
     private int shortList = 1_000;

@@ -254,8 +254,13 @@ class ChatReadsTest {
             }
 
             @Override
-            public Optional<java.util.Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
+            public Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
                 return chats.chatsMatchingText(app, text);
+            }
+
+            @Override
+            public List<InboxSlot> slots(AppId app, java.util.Set<ChatNumber> numbers) {
+                return chats.slots(app, numbers);
             }
 
             @Override

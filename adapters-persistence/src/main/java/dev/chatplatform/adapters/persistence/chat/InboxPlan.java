@@ -15,6 +15,7 @@ import dev.chatplatform.domain.message.MessageNumber;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,7 +62,11 @@ public final class InboxPlan {
     private static final int TEXT_LIST_PAGE = 50;
 
     private static final String TEXT_MATCHES = """
-            SELECT number FROM chats FORCE INDEX (PRIMARY) WHERE app_id = ? AND number IN (%s) AND search_text LIKE ? ESCAPE '!'""";
+            SELECT STRAIGHT_JOIN c.number, c.activity_at, TRUE FROM chat_search_grams g
+              JOIN chats c ON c.app_id = g.app_id AND c.number = g.chat_number
+             WHERE g.app_id = ? AND g.gram = ? AND c.search_text LIKE ? ESCAPE '!'""";
+
+    private static final String SLOTS = "SELECT number, activity_at, FALSE FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String RECEIPTS_OF_CHAT = """
             SELECT user_id, delivered_up_to, read_up_to, updated_at FROM receipts WHERE app_id = ? AND chat_number = ?""";
@@ -80,32 +85,37 @@ public final class InboxPlan {
     }
 
     /**
-     * Every chat whose search_text holds the text, when a probed gram of it is rare enough to list its chats
-     * (see {@link #candidates}): those chats, checked with the same LIKE by primary key. Empty when no gram is
-     * (a common text, or one shorter than a gram).
+     * The place in the inbox of every chat whose search_text holds the text, when a probed gram of it is rare
+     * enough (see {@link #candidates}): the rarest gram's chats joined to their rows and checked with the same
+     * LIKE, in one statement, so no list of candidates travels to MySQL. Empty when no gram is rare (a common
+     * text, or one shorter than a gram).
      */
-    public Optional<Set<Long>> textMatches(long app, String text) {
-        InboxFilter filter = new InboxFilter(text, Set.of(), null);
-        Set<Long> candidates = candidates(app, filter, TEXT_LIST_PAGE);
-        if (candidates == null) {
+    public Optional<List<InboxSlot>> textMatches(long app, String text) {
+        String rarest = rarestGram(app, text, candidateBudget(app, TEXT_LIST_PAGE));
+        if (rarest == null) {
             return Optional.empty();
         }
-        if (candidates.isEmpty()) {
-            return Optional.of(Set.of());
+        return Optional.of(jdbc.query(TEXT_MATCHES, SLOT, app, rarest, SearchText.pattern(text)));
+    }
+
+    /** The place in the inbox of each of these chats that exists. */
+    public List<InboxSlot> slots(long app, Set<Long> chats) {
+        if (chats.isEmpty()) {
+            return List.of();
         }
         List<Object> args = new ArrayList<>();
         args.add(app);
-        args.addAll(candidates);
-        args.add(SearchText.pattern(text));
-        return Optional.of(new TreeSet<>(jdbc.queryForList(TEXT_MATCHES.formatted(SearchText.placeholders(candidates.size())),
-                Long.class, args.toArray())));
+        args.addAll(new TreeSet<>(chats));
+        return jdbc.query(SLOTS.formatted(SearchText.placeholders(chats.size())), SLOT, args.toArray());
     }
+
+    private static final RowMapper<InboxSlot> SLOT = (rs, row) -> new InboxSlot(new ChatNumber(rs.getLong(1)),
+            SqlTimestamps.read(rs, 2), rs.getBoolean(3));
 
     /** A window of the inbox: see {@link InboxQuery#window}. */
     public List<InboxSlot> window(long app, InboxFilter filter, InboxPosition after, int size) {
         InboxQuery query = InboxQuery.window(app, filter, after, size);
-        return jdbc.query(query.sql(), (rs, row) -> new InboxSlot(new ChatNumber(rs.getLong(1)),
-                SqlTimestamps.read(rs, 2), rs.getBoolean(3)), query.args().toArray());
+        return jdbc.query(query.sql(), SLOT, query.args().toArray());
     }
 
     /**
@@ -188,8 +198,18 @@ public final class InboxPlan {
         if (filter.text() == null || filter.participant() != null) {
             return null;
         }
-        int budget = candidateBudget(app, limit) - filter.mentionedIn().size();
-        List<String> probes = probes(SearchText.lowercase(filter.text()));
+        String rarest = rarestGram(app, filter.text(), candidateBudget(app, limit) - filter.mentionedIn().size());
+        if (rarest == null) {
+            return null;
+        }
+        Set<Long> candidates = new TreeSet<>(jdbc.queryForList(GRAM_CHATS, Long.class, app, rarest));
+        filter.mentionedIn().forEach(chat -> candidates.add(chat.value()));
+        return candidates;
+    }
+
+    /** The rarest of q's probed grams when at most {@code budget} chats hold it; null when none is (or q is too short). */
+    private String rarestGram(long app, String text, int budget) {
+        List<String> probes = probes(SearchText.lowercase(text));
         if (probes.isEmpty() || budget <= 0) {
             return null;
         }
@@ -211,12 +231,7 @@ public final class InboxPlan {
                 rarest = ((Number) row.get("i")).intValue();
             }
         }
-        if (fewest > budget) {
-            return null;
-        }
-        Set<Long> candidates = new TreeSet<>(jdbc.queryForList(GRAM_CHATS, Long.class, app, probes.get(rarest)));
-        filter.mentionedIn().forEach(chat -> candidates.add(chat.value()));
-        return candidates;
+        return fewest > budget ? null : probes.get(rarest);
     }
 
     /** sqrt(limit * the application's chats), within [MAX_CANDIDATES, MAX_CANDIDATES_CEILING]. */

@@ -70,6 +70,14 @@ record InboxQuery(String sql, List<Object> args) {
      */
     static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit,
                          boolean shown) {
+        if (shown && candidates != null && filter.participant() == null) {
+            // Candidates are sorted, not walked: MariaDB joined every candidate's last message and receipts before
+            // that sort (30 ms for 1,357 chats named Okafor), so the page is cut first, in a derived table.
+            InboxQuery page = of(app, filter, candidates, after, limit, false, false);
+            String sql = "SELECT c.*, " + SHOWN_COLUMNS + " FROM (" + page.sql().replaceFirst("^SELECT ",
+                    "SELECT c.activity_at AS inbox_at, ") + ") c " + SHOWN_JOINS + " ORDER BY c.inbox_at DESC, c.number DESC";
+            return new InboxQuery(sql, page.args());
+        }
         return of(app, filter, candidates, after, limit, shown, false);
     }
 

@@ -91,9 +91,14 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
-    public Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text) {
-        return db.read(() -> inbox.textMatches(app.value(), text))
-                .map(numbers -> numbers.stream().map(ChatNumber::new).collect(java.util.stream.Collectors.toSet()));
+    public Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
+        return db.read(() -> inbox.textMatches(app.value(), text));
+    }
+
+    @Override
+    public List<InboxSlot> slots(AppId app, Set<ChatNumber> chats) {
+        return db.read(() -> inbox.slots(app.value(), chats.stream().map(ChatNumber::value)
+                .collect(java.util.stream.Collectors.toSet())));
     }
 
     @Override

@@ -145,7 +145,10 @@ class InboxQueryPlansIT {
 
     private void assertLooksUp(String name, InboxFilter filter, Set<Long> candidates, InboxPosition after, boolean shown) {
         InboxQuery query = InboxQuery.of(app.value(), filter, candidates, after, 50, shown);
-        Map<String, Object> driving = plan(name, query).getFirst();
+        List<Map<String, Object>> plan = plan(name, query);
+        // Shown, the candidates are cut to the page in a derived table before anything is joined.
+        Map<String, Object> driving = shown ? plan.stream().filter(row -> "DERIVED".equals(row.get("select_type")))
+                .findFirst().orElseThrow(() -> new AssertionError(name + ": no derived table")) : plan.getFirst();
         time(name, filter, after);
         assertThat(driving.get("table")).as(name).isEqualTo("c");
         assertThat(driving.get("key")).as(name).isEqualTo("PRIMARY");

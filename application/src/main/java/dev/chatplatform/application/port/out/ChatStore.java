@@ -58,10 +58,14 @@ public interface ChatStore {
     List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size);
 
     /**
-     * Every chat of the application whose title or a participant's name or phone contains {@code text},
-     * when that is a short list the store can name cheaply; empty when it is not (a common text).
+     * The place in the inbox of every chat of the application whose title or a participant's name or phone
+     * contains {@code text} (each slot's matchesText true), when that is a short list the store can name
+     * cheaply; empty when it is not (a common text).
      */
-    Optional<Set<ChatNumber>> chatsMatchingText(AppId app, String text);
+    Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text);
+
+    /** The place in the inbox of each of these chats that is stored (matchesText false), in no order. */
+    List<InboxSlot> slots(AppId app, Set<ChatNumber> chats);
 
     /** A chat's place in the inbox and whether its own text (title, names, phones) matched. */
     record InboxSlot(ChatNumber chat, Instant activityAt, boolean matchesText) {

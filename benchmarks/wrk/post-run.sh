@@ -26,19 +26,8 @@ else
   sleep 2 # the chats' commands reach the worker; the counters exist already
 fi
 
-ticks() { # pid -> utime+stime in clock ticks
-  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-declare -A PIDS=(
-  [api]=$(cat "$ROOT/.run/api.pid")
-  [worker]=$(cat "$ROOT/.run/worker.pid")
-  [rabbitmq]=$(pgrep -f 'beam.smp' | head -1)
-  [elasticsearch]=$(pgrep -f 'org.elasticsearch.bootstrap.Elasticsearch' | head -1)
-  [redis]=$(pgrep -x redis-server | head -1)
-  [mariadb]=$(pgrep -x mariadbd | head -1)
-)
-declare -A BEFORE
-for name in "${!PIDS[@]}"; do BEFORE[$name]=$(ticks "${PIDS[$name]}"); done
+# shellcheck source=benchmarks/wrk/stack.sh
+source "$ROOT/benchmarks/wrk/stack.sh"
 idle_before=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 
 out=$(mktemp)

@@ -54,17 +54,8 @@ case $STEP in
 esac
 [[ -s $paths ]] || { echo "no paths for $STEP" >&2; exit 1; }
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-declare -A PIDS=(
-  [api]=$(cat "$ROOT/.run/api.pid")
-  [worker]=$(cat "$ROOT/.run/worker.pid")
-  [rabbitmq]=$(pgrep -f 'beam.smp' | head -1)
-  [elasticsearch]=$(pgrep -f 'org.elasticsearch.bootstrap.Elasticsearch' | head -1)
-  [redis]=$(pgrep -x redis-server | head -1)
-  [mariadb]=$(pgrep -x mariadbd | head -1)
-)
-declare -A BEFORE
-for name in "${!PIDS[@]}"; do BEFORE[$name]=$(ticks "${PIDS[$name]}"); done
+# shellcheck source=benchmarks/wrk/stack.sh
+source "$ROOT/benchmarks/wrk/stack.sh"
 out=$(mktemp)
 TIMEFORMAT='%U %S'
 { time PATHS=$paths wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$ROOT/benchmarks/wrk/read-paths.lua" "$API" >"$out"; } 2>"$out.time"

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
@@ -247,9 +248,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     .index(index)
                     .size(0)
                     .trackTotalHits(t -> t.enabled(false))
-                    .query(q -> q.bool(b -> b
-                            .filter(f -> f.term(t -> t.field(APP).value(String.valueOf(app.value()))))
-                            .filter(BodyGrams.containing(query))))
+                    .query(mentioningIn(app, query))
                     .aggregations(CHATS_AGGREGATION, a -> a
                             .terms(t -> t.field("chat_number").size(max)
                                     .order(NamedValue.of("_key", SortOrder.Desc)))),
@@ -274,9 +273,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                             .size(0)
                             .trackTotalHits(t -> t.enabled(false))
                             .terminateAfter((long) maxMessages + 1)
-                            .query(q -> q.bool(b -> b
-                                    .filter(f -> f.term(t -> t.field(APP).value(String.valueOf(app.value()))))
-                                    .filter(BodyGrams.containing(query))))
+                            .query(mentioningIn(app, query))
                             .aggregations(CHATS_AGGREGATION, a -> a.terms(t -> t.field("chat_number").size(maxMessages + 1))),
                     Void.class);
             return Boolean.TRUE.equals(response.terminatedEarly()) ? Optional.empty() : Optional.of(chatNumbers(response));
@@ -313,6 +310,13 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
+    }
+
+    /** The application's messages whose body contains the query. */
+    private static Query mentioningIn(AppId app, String query) {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field(APP).value(String.valueOf(app.value()))))
+                .filter(BodyGrams.containing(query))));
     }
 
     private static Set<ChatNumber> chatNumbers(SearchResponse<Void> response) {

@@ -247,7 +247,8 @@ launch_mariadb() {
   launch mariadb "$LOGS/mariadb.log" mariadbd --no-defaults --user=mysql --datadir="$DB_DATA" \
     --socket="$DB_SOCK" --pid-file="$DB_PID" --bind-address="$HOST" --port="$DB_PORT" \
     --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size="${CHAT_DB_BUFFER_POOL:-2G}"
+    --innodb-buffer-pool-size="${CHAT_DB_BUFFER_POOL:-2G}" \
+    --thread-handling=pool-of-threads
 }
 
 launch_redis() {

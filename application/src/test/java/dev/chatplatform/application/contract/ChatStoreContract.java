@@ -9,6 +9,8 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.chat.ChatTitle;
+import dev.chatplatform.domain.message.Message;
+import dev.chatplatform.domain.message.MessageBody;
 import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -238,6 +240,35 @@ public abstract class ChatStoreContract extends PortContract {
         assertThat(subject().inbox(app, InboxFilter.ALL, null, 10)).extracting(e -> e.chat().number().value())
                 .containsExactly(1L, 3L, 2L);
         assertThat(subject().inbox(app, InboxFilter.ALL, null, 10).get(1).receipts()).isEmpty();
+    }
+
+    @Test
+    void anInboxEntryShowsTheLastMessagesNewestStateWhateverOrderTheStatesArriveIn() {
+        AppId app = newApp();
+        subject().saveAll(List.of(aChat().inApp(app).numbered(1).withParticipants("alice").createdAt(secondsAfterT0(1)).build()));
+        Message second = aMessage().in(app, 1).numbered(2).withBody("second").sentBy("alice").createdAt(secondsAfterT0(3)).build();
+        Message first = aMessage().in(app, 1).numbered(1).withBody("first").createdAt(secondsAfterT0(2)).build();
+        messageStore().saveAll(List.of(second));
+        messageStore().saveAll(List.of(first)); // late: an older number changes nothing
+        assertThat(lastBody(app)).isEqualTo("second");
+
+        Message edited = second.edit(new MessageBody("second, edited"), secondsAfterT0(9));
+        messageStore().saveAll(List.of(edited));
+        messageStore().saveAll(List.of(second)); // a redelivered older state changes nothing
+        messageStore().saveAll(List.of(first.edit(new MessageBody("first, edited"), secondsAfterT0(10))));
+        ChatStore.InboxEntry entry = subject().inbox(app, InboxFilter.ALL, null, 10).getFirst();
+        assertThat(entry.lastMessage().body().value()).isEqualTo("second, edited");
+        assertThat(entry.lastMessage().sender()).isEqualTo(new UserId("alice"));
+        assertThat(entry.lastMessage().createdAt()).isEqualTo(secondsAfterT0(3));
+        assertThat(entry.lastMessage().updatedAt()).isEqualTo(secondsAfterT0(9));
+
+        Message third = aMessage().in(app, 1).numbered(3).withBody("third").createdAt(secondsAfterT0(11)).build();
+        messageStore().saveAll(List.of(third, third.edit(new MessageBody("third, edited in the same batch"), secondsAfterT0(12))));
+        assertThat(lastBody(app)).isEqualTo("third, edited in the same batch");
+    }
+
+    private String lastBody(AppId app) {
+        return subject().inbox(app, InboxFilter.ALL, null, 10).getFirst().lastMessage().body().value();
     }
 
     @Test

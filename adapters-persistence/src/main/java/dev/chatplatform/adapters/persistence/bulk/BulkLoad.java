@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -54,6 +56,11 @@ public class BulkLoad {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RESERVATION = """
             INSERT INTO number_reservations (app_id, scope, reserved_up_to) VALUES (?, ?, ?)""";
+    private static final String COPY_LAST_MESSAGES = """
+            UPDATE chats c JOIN messages m ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = c.last_message_number
+               SET c.last_message_body = m.body, c.last_message_sender = m.sender,
+                   c.last_message_created_at = m.created_at, c.last_message_updated_at = m.updated_at
+             WHERE c.app_id = ? AND c.number IN (%s) AND c.last_message_body IS NULL""";
     private static final String SET_CHATS_COUNT = "UPDATE apps SET chats_count = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
@@ -142,6 +149,23 @@ public class BulkLoad {
                 ps.setString(7, SqlTimestamps.format(r.createdAt()));
                 ps.setString(8, SqlTimestamps.format(r.updatedAt()));
             });
+            copyLastMessages(messages);
+        });
+    }
+
+    /**
+     * The copies of the last message a chat row keeps for the inbox (V4), for the batch's chats whose last
+     * message this batch holds; the chat rows are locked in key order, so parallel batches do not deadlock.
+     */
+    private void copyLastMessages(List<Message> messages) {
+        Map<Long, SortedSet<Long>> byApp = new TreeMap<>();
+        messages.forEach(m -> byApp.computeIfAbsent(m.appId().value(), a -> new TreeSet<>()).add(m.chatNumber().value()));
+        byApp.forEach((app, chats) -> {
+            List<Object> args = new ArrayList<>();
+            args.add(app);
+            args.addAll(chats);
+            jdbc.update(COPY_LAST_MESSAGES.formatted(String.join(",", java.util.Collections.nCopies(chats.size(), "?"))),
+                    args.toArray());
         });
     }
 

@@ -68,6 +68,11 @@ public final class InboxPlan {
 
     private static final String SLOTS = "SELECT number, activity_at, FALSE FROM chats WHERE app_id = ? AND number IN (%s)";
 
+    private static final String LAST_MESSAGE = """
+            SELECT m.body, m.sender, s.summary, m.created_at, m.updated_at FROM messages m
+              LEFT JOIN message_reactions s ON s.app_id = m.app_id AND s.chat_number = m.chat_number AND s.message_number = m.number
+             WHERE m.app_id = ? AND m.chat_number = ? AND m.number = ?""";
+
     private static final String RECEIPTS_OF_CHAT = """
             SELECT user_id, delivered_up_to, read_up_to, updated_at FROM receipts WHERE app_id = ? AND chat_number = ?""";
 
@@ -133,14 +138,24 @@ public final class InboxPlan {
         AppId app = chat.appId();
         Message last = null;
         String body = rs.getString("m_body");
-        if (body != null) {
-            MessageNumber number = MessageNumber.of(chat.lastMessageNumber());
+        MessageNumber number = chat.lastMessageNumber() == 0 ? null : MessageNumber.of(chat.lastMessageNumber());
+        if (body != null && number != null) {
             String sender = rs.getString("m_sender");
             last = new Message(app, chat.number(), number, new MessageBody(body), sender == null ? null : new UserId(sender),
                     JsonColumns.summary(rs.getString("m_summary"), app, chat.number(), number),
                     SqlTimestamps.read(rs, "m_created_at"), SqlTimestamps.read(rs, "m_updated_at"));
+        } else if (number != null) {
+            last = lastMessage(app, chat.number(), number); // a row the worker has not copied it to (none should be)
         }
         return new InboxEntry(chat, last, receipts(app, chat.number(), rs.getString("m_receipts")));
+    }
+
+    private Message lastMessage(AppId app, ChatNumber chat, MessageNumber number) {
+        return jdbc.query(LAST_MESSAGE, (rs, row) -> {
+            String sender = rs.getString(2);
+            return new Message(app, chat, number, new MessageBody(rs.getString(1)), sender == null ? null : new UserId(sender),
+                    JsonColumns.summary(rs.getString(3), app, chat, number), SqlTimestamps.read(rs, 4), SqlTimestamps.read(rs, 5));
+        }, app.value(), chat.value(), number.value()).stream().findFirst().orElse(null);
     }
 
     /** m_receipts: "count user delivered read micros user ...", read again on its own when the list was cut short. */

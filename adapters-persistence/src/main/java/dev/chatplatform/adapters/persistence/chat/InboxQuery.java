@@ -31,21 +31,22 @@ import java.util.List;
 record InboxQuery(String sql, List<Object> args) {
 
     /**
-     * What an inbox entry shows beside the chat: its last message (m_*, null when none is stored), that
-     * message's reaction summary, and the chat's receipts folded into one column, COUNT first so that a list
+     * What an inbox entry shows beside the chat: its last message (m_*, null when none is stored: the copies
+     * the worker keeps on the chat row, V4), that message's reaction summary, and the chat's receipts folded into one column, COUNT first so that a list
      * cut short by group_concat_max_len is noticed (InboxPlan reads it again then). In the page's statement,
      * not three statements: docs/performance.md, issue 12.
      */
     static final String SHOWN_COLUMNS = """
-            m.body AS m_body, m.sender AS m_sender, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
-            s.summary AS m_summary,
+            c.last_message_body AS m_body, c.last_message_sender AS m_sender, c.last_message_created_at AS m_created_at,
+            c.last_message_updated_at AS m_updated_at, s.summary AS m_summary,
             (SELECT CONCAT(COUNT(*), ' ', COALESCE(GROUP_CONCAT(r.user_id, ' ', r.delivered_up_to, ' ', r.read_up_to,
                     ' ', TIMESTAMPDIFF(MICROSECOND, '1970-01-01', r.updated_at) SEPARATOR ' '), ''))
                FROM receipts r WHERE r.app_id = c.app_id AND r.chat_number = c.number) AS m_receipts""";
 
+    private static final String LAST_MESSAGE_COPIES =
+            "c.last_message_body, c.last_message_sender, c.last_message_created_at, c.last_message_updated_at";
+
     private static final String SHOWN_JOINS = """
-             LEFT JOIN messages m
-               ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = c.last_message_number
              LEFT JOIN message_reactions s
                ON s.app_id = c.app_id AND s.chat_number = c.number AND s.message_number = c.last_message_number""";
 
@@ -75,7 +76,8 @@ record InboxQuery(String sql, List<Object> args) {
             // that sort (30 ms for 1,357 chats named Okafor), so the page is cut first, in a derived table.
             InboxQuery page = of(app, filter, candidates, after, limit, false, false);
             String sql = "SELECT c.*, " + SHOWN_COLUMNS + " FROM (" + page.sql().replaceFirst("^SELECT ",
-                    "SELECT c.activity_at AS inbox_at, ") + ") c " + SHOWN_JOINS + " ORDER BY c.inbox_at DESC, c.number DESC";
+                    "SELECT c.activity_at AS inbox_at, " + LAST_MESSAGE_COPIES + ", ") + ") c " + SHOWN_JOINS
+                    + " ORDER BY c.inbox_at DESC, c.number DESC";
             return new InboxQuery(sql, page.args());
         }
         return of(app, filter, candidates, after, limit, shown, false);

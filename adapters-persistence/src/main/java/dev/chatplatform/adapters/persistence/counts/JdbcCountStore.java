@@ -52,10 +52,14 @@ public class JdbcCountStore implements CountStore {
     private static final String SET_PARTICIPANTS_ACTIVITY = """
             UPDATE chat_participants SET activity_at = GREATEST(activity_at, ?) WHERE app_id = ? AND chat_number = ?""";
 
+    /** With the last message's copies the inbox shows (V4), from that message's row. */
     private static final String SET_MESSAGES_COUNT = """
-            UPDATE chats SET messages_count = ?, last_message_at = ?, last_message_number = ?,
-                             activity_at = GREATEST(created_at, COALESCE(?, created_at))
-            WHERE app_id = ? AND number = ?""";
+            UPDATE chats c LEFT JOIN messages m ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = ?
+               SET c.messages_count = ?, c.last_message_at = ?, c.last_message_number = ?,
+                   c.activity_at = GREATEST(c.created_at, COALESCE(?, c.created_at)),
+                   c.last_message_body = m.body, c.last_message_sender = m.sender,
+                   c.last_message_created_at = m.created_at, c.last_message_updated_at = m.updated_at
+             WHERE c.app_id = ? AND c.number = ?""";
 
     private static final String FORGET = "DELETE FROM count_changes WHERE (app_id, chat_number) IN (%s)";
 
@@ -119,8 +123,8 @@ public class JdbcCountStore implements CountStore {
             Instant latestAt = SqlTimestamps.parse(count.latest());
             Instant activity = latestAt != null && latestAt.isAfter(createdAt) ? latestAt : createdAt;
             activities.add(new Object[] {SqlTimestamps.format(activity), chat.appId(), chat.chatNumber()});
-            counts.add(new Object[] {count.messages(), count.latest(), count.lastNumber(), count.latest(), chat.appId(),
-                    chat.chatNumber()});
+            counts.add(new Object[] {count.lastNumber(), count.messages(), count.latest(), count.lastNumber(), count.latest(),
+                    chat.appId(), chat.chatNumber()});
         }
         if (!present.isEmpty()) {
             jdbc.batchUpdate(SET_PARTICIPANTS_ACTIVITY, activities);

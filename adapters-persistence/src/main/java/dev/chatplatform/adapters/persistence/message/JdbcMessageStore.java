@@ -47,11 +47,26 @@ public class JdbcMessageStore implements MessageStore {
     private static final String TOUCH_PARTICIPANTS = """
             UPDATE chat_participants SET activity_at = GREATEST(activity_at, ?) WHERE app_id = ? AND chat_number = ?""";
 
-    /** Freshens the inbox order at once; the reconciler repairs a chat whose row arrived after its messages. */
+    /**
+     * Freshens the inbox order at once, and what the inbox shows of the last message (V4): the batch's
+     * newest state of its highest number replaces the kept one when its number is higher, or the same with a
+     * newer updated_at (an edit). The four copies are assigned before last_message_number, and the
+     * updated_at copy last of them, so each condition reads the row as it was. The reconciler repairs a chat
+     * whose row arrived after its messages.
+     */
     private static final String TOUCH_CHAT = """
-            UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, ?), ?),
-                             last_message_number = GREATEST(last_message_number, ?),
-                             activity_at = GREATEST(activity_at, ?)
+            UPDATE chats SET
+              last_message_body = IF(? > last_message_number OR ? = last_message_number
+                  AND ? > COALESCE(last_message_updated_at, '1000-01-01'), ?, last_message_body),
+              last_message_sender = IF(? > last_message_number, ?, IF(? = last_message_number
+                  AND ? > COALESCE(last_message_updated_at, '1000-01-01'), COALESCE(?, last_message_sender), last_message_sender)),
+              last_message_created_at = IF(? > last_message_number OR ? = last_message_number
+                  AND ? > COALESCE(last_message_updated_at, '1000-01-01'), ?, last_message_created_at),
+              last_message_updated_at = IF(? > last_message_number OR ? = last_message_number
+                  AND ? > COALESCE(last_message_updated_at, '1000-01-01'), ?, last_message_updated_at),
+              last_message_at = GREATEST(COALESCE(last_message_at, ?), ?),
+              last_message_number = GREATEST(last_message_number, ?),
+              activity_at = GREATEST(activity_at, ?)
             WHERE app_id = ? AND number = ?""";
 
     /** Every read joins the kept summary by primary key: no read aggregates reactions. */
@@ -210,13 +225,24 @@ public class JdbcMessageStore implements MessageStore {
             ps.setLong(3, touch.getKey().chatNumber());
         });
         jdbc.batchUpdate(TOUCH_CHAT, touches, touches.size(), (ps, touch) -> {
+            Message last = touch.getValue().last();
+            long number = last.number().value();
+            String updated = SqlTimestamps.format(last.updatedAt());
+            String sender = last.sender() == null ? null : last.sender().value();
+            int i = 0;
+            for (Object value : new Object[] {number, number, updated, last.body().value(),
+                    number, sender, number, updated, sender,
+                    number, number, updated, SqlTimestamps.format(last.createdAt()),
+                    number, number, updated, updated}) {
+                ps.setObject(++i, value);
+            }
             String at = SqlTimestamps.format(touch.getValue().latestAt());
-            ps.setString(1, at);
-            ps.setString(2, at);
-            ps.setLong(3, touch.getValue().highestNumber());
-            ps.setString(4, at);
-            ps.setLong(5, touch.getKey().appId());
-            ps.setLong(6, touch.getKey().chatNumber());
+            ps.setString(++i, at);
+            ps.setString(++i, at);
+            ps.setLong(++i, touch.getValue().highestNumber());
+            ps.setString(++i, at);
+            ps.setLong(++i, touch.getKey().appId());
+            ps.setLong(++i, touch.getKey().chatNumber());
         });
     }
 
@@ -225,14 +251,18 @@ public class JdbcMessageStore implements MessageStore {
      * (the same message unless API clocks disagree; last_message_at takes the latest time so that the
      * inbox order only ever moves forward).
      */
-    private record Latest(long highestNumber, Instant latestAt) {
+    /** Per chat of a batch: its highest number, its latest creation time, and the newest state of that number. */
+    private record Latest(long highestNumber, Instant latestAt, Message last) {
         Latest(long number, Message message) {
-            this(number, message.createdAt());
+            this(number, message.createdAt(), message);
         }
 
         Latest max(Latest other) {
+            Message newest = last.number().value() != other.last.number().value()
+                    ? (last.number().value() > other.last.number().value() ? last : other.last)
+                    : (other.last.isNewerThan(last) ? other.last : last);
             return new Latest(Math.max(highestNumber, other.highestNumber),
-                    latestAt.isAfter(other.latestAt) ? latestAt : other.latestAt);
+                    latestAt.isAfter(other.latestAt) ? latestAt : other.latestAt, newest);
         }
     }
 }

@@ -61,6 +61,9 @@ class BulkLoadIT {
     private BulkLoad bulk;
 
     @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     private AppStore apps;
 
     @Autowired
@@ -106,6 +109,9 @@ class BulkLoadIT {
         tiny.reservations().forEach(reservation -> assertThat(reservations.reservedUpTo(reservation.sequence()))
                 .isEqualTo(reservation.reservedUpTo()));
         assertThat(numbers(chats.page(app, InboxFilter.ALL, null, 10))).containsExactly(2L, 1L, 3L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM chats WHERE app_id = ? AND last_message_number > 0 "
+                + "AND last_message_body IS NULL", Long.class, app.value())).as("chats without their last message's copies")
+                .isZero();
         assertThat(numbers(chats.page(app, new InboxFilter("bob", Set.of(), null), null, 10))).containsExactly(2L, 1L);
         assertThat(numbers(chats.page(app, new InboxFilter("lobby", Set.of(), null), null, 10))).containsExactly(3L);
         assertThat(numbers(chats.page(app, new InboxFilter(null, Set.of(), new UserId("carol")), null, 10)))
@@ -173,6 +179,8 @@ class BulkLoadIT {
         tiny.users.forEach(user -> read.put("user " + user.id().value(), users.find(app, user.id())));
         for (Chat chat : tiny.chatsAsCreated) {
             read.put("chat " + chat.number().value(), chats.find(app, chat.number()));
+            read.put("inbox entry of " + chat.number().value(),
+                    chats.inbox(app, InboxFilter.among(Set.of(chat.number())), null, 1));
             read.put("messages of " + chat.number().value(), messages.page(app, chat.number(), MessageRange.ALL, 10));
             read.put("receipts of " + chat.number().value(), receipts.ofChat(app, chat.number()));
             read.put("reactions in " + chat.number().value(), reactions.find(app, chat.number(),

@@ -37,6 +37,8 @@ class JdbcCountStoreIT {
     @Autowired
     private JdbcCountStore counts;
     @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     private JpaAppStore apps;
     @Autowired
     private JdbcChatStore chats;
@@ -125,6 +127,11 @@ class JdbcCountStoreIT {
         assertThat(chat.messagesCount()).isEqualTo(12);
         assertThat(chat.lastMessageAt()).isEqualTo(early.getLast().createdAt());
         assertThat(chat.lastMessageNumber()).isEqualTo(12);
+        // The copies of the last message the row keeps for the inbox, read straight from the row.
+        assertThat(jdbc.queryForObject("SELECT last_message_body FROM chats WHERE app_id = ? AND number = 5",
+                String.class, app.id().value())).isEqualTo(early.getLast().body().value());
+        assertThat(chats.inbox(app.id(), ChatStore.InboxFilter.ALL, null, 1).getFirst().lastMessage())
+                .isEqualTo(messages.find(app.id(), ChatNumber.of(5), early.getLast().number()).orElseThrow());
         // Created together, but 5 has messages: it comes first, in the inbox and in its participant's.
         assertThat(chats.page(app.id(), ChatStore.InboxFilter.ALL, null, 10)).extracting(c -> c.number().value())
                 .containsExactly(5L, 6L);

@@ -2,7 +2,9 @@ package dev.chatplatform.adapters.rest;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +24,16 @@ public class WholeJsonConverter extends JacksonJsonHttpMessageConverter {
 
     public WholeJsonConverter(JsonMapper mapper) {
         super(mapper);
+    }
+
+    /**
+     * Not for bytes: they are an answer already serialised (springdoc's {@code /v3/api-docs} is one). Boot 4 puts
+     * a converter bean ahead of Spring MVC's own, byte[] one included, so this converter wrote the OpenAPI
+     * document as a base64 JSON string, which Swagger UI cannot read.
+     */
+    @Override
+    public boolean canWrite(ResolvableType type, Class<?> valueClass, @Nullable MediaType mediaType) {
+        return valueClass != byte[].class && super.canWrite(type, valueClass, mediaType);
     }
 
     @Override

@@ -22,10 +22,13 @@ import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,6 +62,22 @@ class OpenApiTest {
     @MockitoBean GetUserUseCase getUser;
     @MockitoBean AddReactionUseCase addReaction;
     @MockitoBean PostReceiptUseCase postReceipt;
+
+    /** The API's own JSON converter, as RestConfiguration registers it: ahead of Spring MVC's defaults. */
+    @TestConfiguration
+    static class ApiConverters {
+        @Bean
+        WholeJsonConverter wholeJsonConverter(JsonMapper mapper) {
+            return new WholeJsonConverter(mapper);
+        }
+    }
+
+    @Test
+    void servesTheDocumentAsAJsonObjectThroughTheApisConverters() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").value("3.1.0"));
+    }
 
     @Test
     void leavesTheWebConsoleOutOfTheApiDocument() throws Exception {

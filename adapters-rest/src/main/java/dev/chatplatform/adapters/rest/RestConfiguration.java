@@ -1,5 +1,9 @@
 package dev.chatplatform.adapters.rest;
 
+import dev.chatplatform.adapters.rest.ratelimit.AppRateLimitFilter;
+import dev.chatplatform.adapters.rest.ratelimit.RateLimitProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -12,7 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = RestConfiguration.class)
+@EnableConfigurationProperties(RateLimitProperties.class)
 public class RestConfiguration {
+
+    /**
+     * Declared here rather than scanned: a {@code @WebMvcTest} slice picks up every filter component, and
+     * this one needs the process's MeterRegistry, which a slice has not; its own tests build it.
+     */
+    @Bean
+    AppRateLimitFilter appRateLimitFilter(RateLimitProperties limits, MeterRegistry meters) {
+        return new AppRateLimitFilter(limits, meters);
+    }
 
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {

@@ -27,5 +27,6 @@ COPY --from=build /src/worker/target/chat-worker.jar /app/chat-worker.jar
 COPY docker/entrypoint.sh /app/entrypoint.sh
 USER chat
 ENV CHAT_ROLE=api JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:G1HeapRegionSize=4m"
-EXPOSE 8080 8081
+# 8080: the API; 8081: the worker's actuator; 8082: the API's actuator (management port)
+EXPOSE 8080 8081 8082
 ENTRYPOINT ["/bin/sh", "/app/entrypoint.sh"]

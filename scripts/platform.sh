@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole platform on this machine, with no Docker: services (MariaDB, Redis, RabbitMQ, Elasticsearch),
-# then the API on http://localhost:8080 and the worker (health on :8081).
+# then the API on http://localhost:8080 (its actuator on 127.0.0.1:8082) and the worker (actuator on 127.0.0.1:8081).
 #   scripts/platform.sh start     install + start what is missing, build the jars, start API and worker
 #   scripts/platform.sh stop      stop API and worker (add --all to stop the services too)
 #   scripts/platform.sh status
@@ -15,6 +15,8 @@ RUN="$ROOT/.run"
 LOGS="$RUN/logs"
 JARS=("$ROOT/api/target/chat-api.jar" "$ROOT/worker/target/chat-worker.jar")
 API_PORT="${CHAT_API_PORT:-8080}"
+# Health, metrics and Prometheus answer on the management ports only (docs/operations.md).
+API_MANAGEMENT_PORT="${CHAT_API_MANAGEMENT_PORT:-8082}"
 WORKER_PORT="${CHAT_WORKER_PORT:-8081}"
 
 log() { printf '[platform] %s\n' "$*" >&2; }
@@ -105,7 +107,7 @@ case "${1:-start}" in
         use_env "$("$ROOT/scripts/services.sh" env)"
         build
         if [[ $2 == api ]]; then
-          launch api "$API_PORT"; await api "$API_PORT"
+          launch api "$API_PORT"; await api "$API_MANAGEMENT_PORT"
         else
           launch worker "$WORKER_PORT"; await worker "$WORKER_PORT"
         fi
@@ -118,9 +120,10 @@ case "${1:-start}" in
     build
     launch api "$API_PORT"
     launch worker "$WORKER_PORT"
-    await api "$API_PORT"
+    await api "$API_MANAGEMENT_PORT"
     await worker "$WORKER_PORT"
-    log "ready: API on http://localhost:$API_PORT (OpenAPI at /v3/api-docs), worker health on :$WORKER_PORT/actuator/health"
+    log "ready: API on http://localhost:$API_PORT (Swagger UI at /swagger-ui/index.html); health and metrics on" \
+      "http://127.0.0.1:$API_MANAGEMENT_PORT/actuator (API) and http://127.0.0.1:$WORKER_PORT/actuator (worker)"
     ;;
   stop)
     case "${2:-}" in

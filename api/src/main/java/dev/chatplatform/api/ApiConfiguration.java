@@ -1,6 +1,12 @@
 package dev.chatplatform.api;
 
 import dev.chatplatform.application.service.PostReceiptService;
+import dev.chatplatform.infra.observability.BusiestApps;
+import dev.chatplatform.infra.observability.DependencyMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import java.time.Duration;
 import dev.chatplatform.application.service.AddReactionService;
 import dev.chatplatform.application.service.GetUserService;
 import dev.chatplatform.application.service.PutUserService;
@@ -69,8 +75,21 @@ public class ApiConfiguration {
     }
 
     @Bean
-    AppTokenResolver appTokenResolver(AppStore apps) {
-        return new CachingAppTokenResolver(apps);
+    AppTokenResolver appTokenResolver(AppStore apps, BusiestApps busiest) {
+        return new CachingAppTokenResolver(apps, busiest::count);
+    }
+
+    /** Which tenants are hot, for the dashboard (issue 13): a bounded top-N by application id. */
+    @Bean
+    BusiestApps busiestApps(MeterRegistry meters,
+                            @Value("${chat.observability.busiest-apps-window:PT1M}") Duration window) {
+        return new BusiestApps(meters, window);
+    }
+
+    @Bean
+    DependencyMeters dependencyMeters(HealthContributorRegistry health, MeterRegistry meters,
+                                      @Value("${chat.observability.dependency-check-interval:PT10S}") Duration interval) {
+        return new DependencyMeters(health, meters, interval);
     }
 
     @Bean

@@ -1,5 +1,10 @@
 package dev.chatplatform.api;
 
+import dev.chatplatform.infra.observability.CommandTracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.util.List;
 import dev.chatplatform.adapters.rest.event.ChatEventDispatcher;
 import dev.chatplatform.adapters.rest.event.ChatEventsHandler;
 import dev.chatplatform.adapters.rest.event.ChatEventsHandshake;
@@ -47,8 +52,9 @@ public class EventsConfiguration {
     @Bean
     ChatEventsHandler chatEventsHandler(ChatEventDispatcher dispatcher,
                                         @Value("${chat.events.buffer-frames:2000}") int bufferFrames,
-                                        @Value("${chat.events.send-time-limit:PT10S}") Duration sendTimeLimit) {
-        return new ChatEventsHandler(dispatcher, bufferFrames, sendTimeLimit);
+                                        @Value("${chat.events.send-time-limit:PT10S}") Duration sendTimeLimit,
+                                        MeterRegistry meters) {
+        return new ChatEventsHandler(dispatcher, bufferFrames, sendTimeLimit, meters);
     }
 
     @Bean
@@ -85,7 +91,8 @@ public class EventsConfiguration {
 
     @Bean
     SimpleMessageListenerContainer instanceEventListener(ConnectionFactory connectionFactory, Queue instanceEventQueue,
-                                                         EventCodec codec, ChatEventDispatcher dispatcher) {
+                                                         EventCodec codec, ChatEventDispatcher dispatcher,
+                                                         CommandTracing tracing) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueues(instanceEventQueue);
         // One consumer keeps the queue's order; events are transient, so no acks to wait for.
@@ -101,10 +108,18 @@ public class EventsConfiguration {
             if (unwatched) {
                 return;
             }
-            try {
+            // The fan-out joins the trace of the worker's batch that published these events, if it was traced.
+            Object trace = message.getMessageProperties().getHeader(CommandTracing.TRACEPARENT_HEADER);
+            Span span = trace instanceof String traceparent
+                    ? tracing.startFor("chat.events.fanout", List.of(traceparent)) : null;
+            try (Tracer.SpanInScope scope = tracing.inScope(span)) {
                 dispatcher.dispatch(codec.decode(message.getBody()).events());
             } catch (RuntimeException e) {
                 LOG.warn("dropped an unreadable event message: {}", e.toString());
+            } finally {
+                if (span != null) {
+                    span.end();
+                }
             }
         });
         return container;

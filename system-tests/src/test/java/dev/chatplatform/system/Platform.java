@@ -58,6 +58,8 @@ final class Platform implements AutoCloseable {
     private final String esIndex;
     private final Path logDir;
     private final int apiPort;
+    /** The API's management port (actuator: health, metrics, prometheus); the public port serves none of it. */
+    private final int apiManagementPort;
     private final int workerPort;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -78,6 +80,7 @@ final class Platform implements AutoCloseable {
         this.esIndex = "messages_sys_" + runId;
         this.logDir = logDirectory();
         this.apiPort = freePort();
+        this.apiManagementPort = freePort();
         this.workerPort = freePort();
         this.client = new ChatClient(URI.create("http://127.0.0.1:" + apiPort));
         this.truth = new Truth(services.databaseUrl(database), services.dbUser(), services.dbPassword());
@@ -123,6 +126,21 @@ final class Platform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + apiPort);
     }
 
+    /** The API's management address (actuator), http://127.0.0.1:port. */
+    URI apiManagementUri() {
+        return URI.create("http://127.0.0.1:" + apiManagementPort);
+    }
+
+    /** The worker's address: it serves only actuator (health, metrics, prometheus, reindex). */
+    URI workerUri() {
+        return URI.create("http://127.0.0.1:" + workerPort);
+    }
+
+    /** Where the latest log of the API ("api") or the worker ("worker") is written. */
+    Path latestLog(String kind) {
+        return logFile(kind, "api".equals(kind) ? apiStarts.get() : workerStarts.get());
+    }
+
     /**
      * The base address of a second API instance on the same services (another port, another event queue),
      * started on the first call and stopped with the platform.
@@ -139,8 +157,10 @@ final class Platform implements AutoCloseable {
         ExtraApi extra = extraApis.get(name);
         if (extra == null || !extra.process().isAlive()) {
             int port;
+            int managementPort;
             try {
                 port = freePort();
+                managementPort = freePort();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -148,10 +168,11 @@ final class Platform implements AutoCloseable {
             long started = System.nanoTime();
             Map<String, String> environment = new java.util.HashMap<>(overrides);
             environment.put("CHAT_API_PORT", Integer.toString(port));
+            environment.put("CHAT_API_MANAGEMENT_PORT", Integer.toString(managementPort));
             Process process = launch(name, API_JAR, starts, environment);
             extra = new ExtraApi(process, port, starts);
             extraApis.put(name, extra);
-            URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+            URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
             long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
             while (true) {
                 if (!process.isAlive()) {
@@ -356,6 +377,7 @@ final class Platform implements AutoCloseable {
         env.put("CHAT_ES_URL", services.esUrl());
         env.put("CHAT_ES_INDEX", esIndex);
         env.put("CHAT_API_PORT", Integer.toString(apiPort));
+        env.put("CHAT_API_MANAGEMENT_PORT", Integer.toString(apiManagementPort));
         env.put("CHAT_WORKER_PORT", Integer.toString(workerPort));
         env.put("CHAT_COUNTS_RECONCILE_INTERVAL", "PT2S");
         // Real-time events: check for stuck sends every second, so a subscriber that stops reading is closed fast.
@@ -416,7 +438,7 @@ final class Platform implements AutoCloseable {
      */
     private void awaitHealthy(String kind) {
         boolean isApi = "api".equals(kind);
-        URI health = URI.create("http://127.0.0.1:" + (isApi ? apiPort : workerPort) + "/actuator/health");
+        URI health = URI.create("http://127.0.0.1:" + (isApi ? apiManagementPort : workerPort) + "/actuator/health");
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         int lastStatus = -1;
         int retries = 0;
@@ -463,11 +485,26 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** The last "Caused by" of the latest log of that kind: the root cause of a failed start. */
+    /**
+     * The last "Caused by" of the latest log of that kind: the root cause of a failed start. The log is JSON
+     * lines, a stack trace one escaped string in its line, so the cause runs to the next escaped line break.
+     */
     private String firstCause(String kind) {
         Path log = logFile(kind, "api".equals(kind) ? apiStarts.get() : workerStarts.get());
-        try (var lines = Files.lines(log)) {
-            return lines.filter(line -> line.startsWith("Caused by:")).reduce((a, b) -> b).orElse("no cause logged");
+        try {
+            String text = Files.readString(log);
+            int at = text.lastIndexOf("Caused by:");
+            if (at < 0) {
+                return "no cause logged";
+            }
+            int end = text.length();
+            for (String stop : List.of("\\n", "\n")) {
+                int found = text.indexOf(stop, at);
+                if (found >= 0) {
+                    end = Math.min(end, found);
+                }
+            }
+            return text.substring(at, end);
         } catch (IOException | UncheckedIOException e) {
             return "no log";
         }

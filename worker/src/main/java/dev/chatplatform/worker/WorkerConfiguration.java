@@ -27,7 +27,14 @@ import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainer
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.chatplatform.infra.observability.DependencyMeters;
+import dev.chatplatform.infra.rabbitmq.WriteQueueMeters;
+import dev.chatplatform.infra.wire.WriteTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The worker's use cases (persist, index, reconcile counts), wired over the out-ports the imported adapters
@@ -39,6 +46,20 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
+
+    /** How far behind the worker is, per write queue, for the dashboard and the lag alert (issue 13). */
+    @Bean
+    WriteQueueMeters writeQueueMeters(RabbitTemplate rabbit, MeterRegistry meters,
+                                      @Value("${chat.observability.queue-check-interval:PT10S}") Duration interval) {
+        return new WriteQueueMeters(rabbit, List.of(WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE,
+                WriteTopology.DEAD_LETTER_QUEUE), meters, interval);
+    }
+
+    @Bean
+    DependencyMeters dependencyMeters(HealthContributorRegistry health, MeterRegistry meters,
+                                      @Value("${chat.observability.dependency-check-interval:PT10S}") Duration interval) {
+        return new DependencyMeters(health, meters, interval);
+    }
 
     @Bean
     SimpleRabbitListenerContainerFactory writeBatchListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,

@@ -6,6 +6,9 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,9 +24,12 @@ import org.springframework.context.annotation.Configuration;
 public class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
-    RestClient elasticsearchRestClient(@Value("${chat.elasticsearch.url}") String url) {
+    RestClient elasticsearchRestClient(@Value("${chat.elasticsearch.url}") String url,
+                                       ObjectProvider<MeterRegistry> meters) {
+        SearchTimings timings = new SearchTimings(meters.getIfAvailable(SimpleMeterRegistry::new));
         return RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(config -> config.setConnectTimeout(2_000).setSocketTimeout(30_000))
+                .setHttpClientConfigCallback(timings::instrument)
                 .build();
     }
 

@@ -1,5 +1,9 @@
 package dev.chatplatform.infra.rabbitmq;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.infra.wire.WriteCodec;
 import dev.chatplatform.infra.wire.WriteTopology;
@@ -55,12 +59,37 @@ public final class GroupCommitPublisher implements AutoCloseable {
     private final BlockingQueue<Handed> handed;
     private final Thread thread;
     private final Thread watchdog;
+    private final Timer confirms;
+    private final Counter commands;
+    private final Counter nacked;
+    private final Counter timedOut;
+    private final Counter sendFailed;
     private volatile Sending sending;
     private volatile boolean running = true;
 
-    /** {@code exchange}: where the groups go (the write exchange; the bare benchmark endpoint has its own). */
+    /**
+     * {@code exchange}: where the groups go (the write exchange; the bare benchmark endpoint has its own). Counts
+     * nothing (a registry with no backend): the bare endpoint's publishes must not mix into the API's meters.
+     */
     public GroupCommitPublisher(RabbitTemplate rabbit, String exchange, WriteCodec codec, Duration confirmTimeout,
                                 int maxInFlight, int maxCommands, int maxBytes, int maxWaiting) {
+        this(rabbit, exchange, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes, maxWaiting,
+                new CompositeMeterRegistry());
+    }
+
+    /**
+     * {@code meters}: {@code chat.publish.confirm} (a group's time from send to confirm), {@code chat.publish.commands}
+     * (commands confirmed) and {@code chat.publish.failed{reason}} (commands failed: nack, timeout, send).
+     */
+    public GroupCommitPublisher(RabbitTemplate rabbit, String exchange, WriteCodec codec, Duration confirmTimeout,
+                                int maxInFlight, int maxCommands, int maxBytes, int maxWaiting, MeterRegistry meters) {
+        this.confirms = Timer.builder("chat.publish.confirm")
+                .description("Time from sending a group of commands to the broker's confirm").register(meters);
+        this.commands = Counter.builder("chat.publish.commands").description("Commands confirmed by the broker")
+                .register(meters);
+        this.nacked = failed(meters, "refused");
+        this.timedOut = failed(meters, "timeout");
+        this.sendFailed = failed(meters, "send");
         this.rabbit = rabbit;
         this.exchange = exchange;
         this.codec = codec;
@@ -73,6 +102,11 @@ public final class GroupCommitPublisher implements AutoCloseable {
         this.thread.start();
         this.watchdog = Thread.ofPlatform().name("chat-write-watchdog").daemon().unstarted(this::watch);
         this.watchdog.start();
+    }
+
+    private static Counter failed(MeterRegistry meters, String reason) {
+        return Counter.builder("chat.publish.failed").tag("reason", reason)
+                .description("Commands that failed to publish (answered 503)").register(meters);
     }
 
     /** Hands a command over; the future completes when the broker confirmed it, or fails. */
@@ -180,19 +214,24 @@ public final class GroupCommitPublisher implements AutoCloseable {
             if (place) {
                 inFlight.release();
             }
+            sendFailed.increment(group.size());
             fail(group, unavailable(e));
             throw e; // leave this channel: the next group goes on a new one
         }
+        long sent = System.nanoTime();
         correlation.getFuture().orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((confirm, error) -> {
             if (place) {
                 inFlight.release();
             }
+            confirms.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
             DependencyUnavailableException refused = error != null
                     ? unavailable(error instanceof Exception e ? e : new IllegalStateException(error))
                     : ConfirmedPublisher.refusal(correlation, confirm);
             if (refused != null) {
+                (error != null ? timedOut : nacked).increment(group.size());
                 fail(group, refused);
             } else {
+                commands.increment(group.size());
                 group.forEach(command -> command.confirmed().complete(null));
             }
         });
@@ -211,10 +250,12 @@ public final class GroupCommitPublisher implements AutoCloseable {
             long now = System.nanoTime();
             Sending stuck = sending;
             if (stuck != null && now - stuck.since() > limit) {
+                timedOut.increment(stuck.group().size());
                 fail(stuck.group(), unavailable(new IllegalStateException("the broker took no command for " + confirmTimeout)));
             }
             for (Handed waiting : handed) {
-                if (now - waiting.since() > limit) {
+                if (now - waiting.since() > limit && !waiting.confirmed().isDone()) {
+                    timedOut.increment();
                     waiting.confirmed().completeExceptionally(unavailable(
                             new IllegalStateException("no place to send a command for " + confirmTimeout)));
                 }

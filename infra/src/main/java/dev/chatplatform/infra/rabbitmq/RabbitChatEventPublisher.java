@@ -1,5 +1,6 @@
 package dev.chatplatform.infra.rabbitmq;
 
+import dev.chatplatform.infra.observability.CommandTracing;
 import dev.chatplatform.infra.wire.EventTopology;
 
 import dev.chatplatform.infra.wire.EventCodec;
@@ -28,22 +29,28 @@ public class RabbitChatEventPublisher implements ChatEventPublisher {
 
     private final RabbitTemplate rabbit;
     private final EventCodec codec;
+    private final CommandTracing tracing;
 
-    public RabbitChatEventPublisher(ConnectionFactory connectionFactory, EventCodec codec) {
+    public RabbitChatEventPublisher(ConnectionFactory connectionFactory, EventCodec codec, CommandTracing tracing) {
         this.rabbit = new RabbitTemplate(connectionFactory);
         this.rabbit.setMandatory(false);
         this.codec = codec;
+        this.tracing = tracing;
     }
 
     @Override
     public void publish(List<ChatEvent> events) {
+        // The batch's span, when it serves a traced write: the API's fan-out joins its trace.
+        String trace = tracing.currentTraceparent();
         try {
             for (EventCodec.ChatEvents chat : byChat(events)) {
-                rabbit.send(EventTopology.EXCHANGE, EventTopology.routingKey(chat.appId(), chat.chat()),
-                        MessageBuilder.withBody(codec.encode(chat))
-                                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                                .setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT)
-                                .build());
+                var message = MessageBuilder.withBody(codec.encode(chat))
+                        .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                        .setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
+                if (trace != null) {
+                    message.setHeader(CommandTracing.TRACEPARENT_HEADER, trace);
+                }
+                rabbit.send(EventTopology.EXCHANGE, EventTopology.routingKey(chat.appId(), chat.chat()), message.build());
             }
         } catch (AmqpException e) {
             throw new DependencyUnavailableException("rabbitmq", e);

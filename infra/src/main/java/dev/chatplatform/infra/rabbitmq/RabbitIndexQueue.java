@@ -1,5 +1,7 @@
 package dev.chatplatform.infra.rabbitmq;
 
+import dev.chatplatform.infra.observability.CommandTracing;
+import org.springframework.beans.factory.annotation.Autowired;
 import dev.chatplatform.application.port.out.IndexQueue;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.infra.wire.WriteCodec;
@@ -27,19 +29,28 @@ public class RabbitIndexQueue implements IndexQueue {
 
     private final ConfirmedPublisher publisher;
     private final WriteCodec codec;
+    private final CommandTracing tracing;
 
+    @Autowired
     public RabbitIndexQueue(RabbitTemplate rabbit, WriteCodec codec,
-                            @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout) {
+                            @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout, CommandTracing tracing) {
         this.publisher = new ConfirmedPublisher(rabbit, confirmTimeout);
         this.codec = codec;
+        this.tracing = tracing;
+    }
+
+    public RabbitIndexQueue(RabbitTemplate rabbit, WriteCodec codec, Duration confirmTimeout) {
+        this(rabbit, codec, confirmTimeout, CommandTracing.off());
     }
 
     @Override
     public void enqueue(List<Message> messages) {
+        // The batch's span, when it serves a traced write: the index listener's span joins its trace.
+        String trace = tracing.currentTraceparent();
         List<CorrelationData> sent = new ArrayList<>();
         for (int from = 0; from < messages.size(); from += MAX_COMMANDS) {
             List<byte[]> commands = messages.subList(from, Math.min(messages.size(), from + MAX_COMMANDS)).stream()
-                    .map(codec::encode).toList();
+                    .map(message -> codec.traced(codec.encode(message), trace)).toList();
             sent.add(publisher.send(DEFAULT_EXCHANGE, WriteTopology.INDEX_QUEUE, ConfirmedPublisher.commands(codec, commands)));
         }
         sent.forEach(publisher::awaitConfirm);

@@ -12,6 +12,7 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
+import dev.chatplatform.infra.observability.CommandTracing;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = RabbitMqConfiguration.class)
-@Import(WireConfiguration.class)
+@Import({WireConfiguration.class, CommandTracing.class})
 public class RabbitMqConfiguration {
 
     /** The event exchange; each API instance binds a queue of its own to it (the api's EventsConfiguration). */

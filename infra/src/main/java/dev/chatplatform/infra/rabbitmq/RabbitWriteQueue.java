@@ -1,5 +1,10 @@
 package dev.chatplatform.infra.rabbitmq;
 
+import dev.chatplatform.infra.observability.CommandTracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
 import dev.chatplatform.application.port.out.WriteQueue;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.Message;
@@ -27,16 +32,27 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
     private final GroupCommitPublisher publisher;
     private final WriteCodec codec;
+    private final CommandTracing tracing;
 
+    @Autowired
     public RabbitWriteQueue(RabbitTemplate rabbit, WriteCodec codec,
                             @Value("${chat.queue.confirm-timeout:PT5S}") Duration confirmTimeout,
                             @Value("${chat.queue.group.max-in-flight:2}") int maxInFlight,
                             @Value("${chat.queue.group.max-commands:256}") int maxCommands,
                             @Value("${chat.queue.group.max-bytes:524288}") int maxBytes,
-                            @Value("${chat.queue.group.max-waiting:8192}") int maxWaiting) {
+                            @Value("${chat.queue.group.max-waiting:8192}") int maxWaiting,
+                            CommandTracing tracing, MeterRegistry meters) {
         this.publisher = new GroupCommitPublisher(rabbit, WriteTopology.EXCHANGE, codec, confirmTimeout, maxInFlight,
-                maxCommands, maxBytes, maxWaiting);
+                maxCommands, maxBytes, maxWaiting, meters);
         this.codec = codec;
+        this.tracing = tracing;
+    }
+
+    /** Without tracing or meters: for tests. */
+    public RabbitWriteQueue(RabbitTemplate rabbit, WriteCodec codec, Duration confirmTimeout, int maxInFlight,
+                            int maxCommands, int maxBytes, int maxWaiting) {
+        this(rabbit, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes, maxWaiting, CommandTracing.off(),
+                new SimpleMeterRegistry());
     }
 
     @Override
@@ -46,7 +62,7 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
     @Override
     public Confirmation send(Message message) {
-        CompletableFuture<Void> confirmed = publisher.send(WriteTopology.MESSAGE_KEY, codec.encode(message));
+        CompletableFuture<Void> confirmed = handOver(WriteTopology.MESSAGE_KEY, codec.encode(message));
         return () -> publisher.await(confirmed);
     }
 
@@ -66,7 +82,23 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
     }
 
     private void send(String routingKey, byte[] command) {
-        publisher.await(publisher.send(routingKey, command));
+        publisher.await(handOver(routingKey, command));
+    }
+
+    /** Hands the command to the publisher; a sampled request's command carries its publish span's context. */
+    private CompletableFuture<Void> handOver(String routingKey, byte[] command) {
+        Span span = tracing.startPublish(routingKey);
+        if (span == null) {
+            return publisher.send(routingKey, command);
+        }
+        CompletableFuture<Void> confirmed = publisher.send(routingKey, codec.traced(command, CommandTracing.traceparent(span)));
+        confirmed.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
+        return confirmed;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.chatplatform.infra.redis;
 
 import dev.chatplatform.application.DependencyUnavailableException;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -32,7 +34,23 @@ final class Redis {
     private Redis() {
     }
 
+    /**
+     * {@code chat.redis{op=command}}: each command's time as the caller waits for it (a script's wait includes
+     * its pipeline's gathering); in the registry Spring Boot adds to Micrometer's global one.
+     */
+    private static final Timer COMMANDS = Timer.builder("chat.redis").tag("op", "command")
+            .description("Redis commands and scripts, as their callers wait for them").register(Metrics.globalRegistry);
+
     static <T> T call(Supplier<T> command) {
+        long started = System.nanoTime();
+        try {
+            return unmeasured(command);
+        } finally {
+            COMMANDS.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static <T> T unmeasured(Supplier<T> command) {
         long until = openUntil;
         if (until != 0 && System.nanoTime() - until < 0) {
             throw new DependencyUnavailableException("redis",

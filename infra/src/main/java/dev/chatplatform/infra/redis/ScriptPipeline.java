@@ -1,5 +1,7 @@
 package dev.chatplatform.infra.redis;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hot path's scripts (a POST's number, a message's pending copy), of all concurrent requests, and the
@@ -116,7 +119,20 @@ public class ScriptPipeline implements DisposableBean {
         }
     }
 
+    /** {@code chat.redis{op=pipeline}}: one pipeline's round trip, however many scripts it carried. */
+    private static final Timer PIPELINES = Timer.builder("chat.redis").tag("op", "pipeline")
+            .description("Redis commands and scripts, as their callers wait for them").register(Metrics.globalRegistry);
+
     private void send(List<Call> pipeline) {
+        long started = System.nanoTime();
+        try {
+            sendUnmeasured(pipeline);
+        } finally {
+            PIPELINES.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sendUnmeasured(List<Call> pipeline) {
         List<Response<Object>> answers = new ArrayList<>(pipeline.size());
         try (AbstractPipeline sent = redis.pipelined()) {
             for (Call call : pipeline) {

@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The wire format of write commands: a small JSON object carrying the full new state (a reaction: the
@@ -39,7 +42,25 @@ public final class WriteCodec {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public sealed interface Write {
+
+        /** When the API accepted the write (the time it stamped it with): the worker's lag is measured from it. */
+        default Instant acceptedAt() {
+            return switch (this) {
+                case ChatWrite chat -> chat.chat().updatedAt();
+                case MessageWrite message -> message.message().updatedAt();
+                case UserWrite user -> user.user().updatedAt();
+                case ReactionWrite reaction -> reaction.reaction().at();
+                case ReceiptWrite receipt -> receipt.receipt().updatedAt();
+            };
+        }
     }
+
+    /**
+     * The optional field of a command that carries the trace of the request that wrote it (a W3C
+     * {@code traceparent}), so the worker's spans join the request's trace (issue 13). Only sampled requests
+     * carry one; a reader that does not know it ignores it.
+     */
+    public static final String TRACE_FIELD = "trace";
 
     public record ChatWrite(Chat chat) implements Write {
     }
@@ -140,13 +161,41 @@ public final class WriteCodec {
     }
 
     public Write decode(byte[] payload) {
+        return decodeTraced(payload).write();
+    }
+
+    /** One command, with the trace it carries if any. */
+    public Readable decodeTraced(byte[] payload) {
         JsonNode node;
         try {
             node = JSON.readTree(payload);
         } catch (JacksonException e) {
             throw new PoisonCommandException("unreadable write command: " + e.getMessage(), e);
         }
-        return decode(node);
+        return new Readable(decode(node), optionalTrace(node));
+    }
+
+    /** The command as {@code encode} wrote it, with {@code traceparent} added as its {@link #TRACE_FIELD}. */
+    public byte[] traced(byte[] command, String traceparent) {
+        if (traceparent == null || !TRACE_CONTEXT.matcher(traceparent).matches()) {
+            return command;
+        }
+        int end = command.length - 1;
+        while (end > 0 && command[end] != '}') {
+            end--;
+        }
+        byte[] field = (",\"" + TRACE_FIELD + "\":\"" + traceparent + "\"}").getBytes(StandardCharsets.US_ASCII);
+        byte[] traced = Arrays.copyOf(command, end + field.length);
+        System.arraycopy(field, 0, traced, end, field.length);
+        return traced;
+    }
+
+    /** W3C trace context: version, trace id, parent (span) id, flags. */
+    private static final Pattern TRACE_CONTEXT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    private static String optionalTrace(JsonNode node) {
+        JsonNode trace = node.get(TRACE_FIELD);
+        return trace != null && trace.isString() && TRACE_CONTEXT.matcher(trace.asString()).matches() ? trace.asString() : null;
     }
 
     /**
@@ -177,7 +226,11 @@ public final class WriteCodec {
     public sealed interface Member {
     }
 
-    public record Readable(Write write) implements Member {
+    /** {@code trace}: the command's {@link #TRACE_FIELD}, or null. */
+    public record Readable(Write write, String trace) implements Member {
+        public Readable(Write write) {
+            this(write, null);
+        }
     }
 
     public record Unreadable(byte[] command, String reason) implements Member {
@@ -200,7 +253,7 @@ public final class WriteCodec {
         List<Member> members = new ArrayList<>(array.size());
         for (JsonNode node : array) {
             try {
-                members.add(new Readable(decode(node)));
+                members.add(new Readable(decode(node), optionalTrace(node)));
             } catch (PoisonCommandException e) {
                 members.add(new Unreadable(JSON.writeValueAsBytes(node), e.getMessage()));
             }

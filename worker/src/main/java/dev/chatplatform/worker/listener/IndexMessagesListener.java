@@ -1,5 +1,6 @@
 package dev.chatplatform.worker.listener;
 
+import dev.chatplatform.infra.observability.CommandTracing;
 import dev.chatplatform.infra.wire.WriteTopology;
 import dev.chatplatform.infra.wire.WriteCodec;
 
@@ -41,11 +42,12 @@ public class IndexMessagesListener {
     private final Counter indexed;
 
     public IndexMessagesListener(IndexMessagesUseCase indexMessages, WriteCodec codec, RabbitDeadLetters deadLetters,
-                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands) {
+                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands,
+                                 CommandTracing tracing) {
         this.indexMessages = indexMessages;
         this.maxCommands = maxCommands;
         this.codec = codec;
-        this.deliveries = new CommandDeliveries(WriteTopology.INDEX_QUEUE, codec, deadLetters, meters);
+        this.deliveries = new CommandDeliveries(WriteTopology.INDEX_QUEUE, "index", codec, deadLetters, meters, tracing);
         this.indexed = meters.counter("chat.worker.indexed");
     }
 
@@ -53,7 +55,7 @@ public class IndexMessagesListener {
     @RabbitListener(queues = WriteTopology.INDEX_QUEUE, containerFactory = "writeBatchListenerFactory")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
         for (List<Delivery> bulk : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
-            indexAndAck(bulk, channel);
+            deliveries.measure(bulk, () -> indexAndAck(bulk, channel));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.chatplatform.worker.listener;
 
+import dev.chatplatform.infra.observability.CommandTracing;
+import org.springframework.beans.factory.annotation.Autowired;
 import dev.chatplatform.infra.wire.WriteTopology;
 import dev.chatplatform.infra.wire.WriteCodec;
 
@@ -48,13 +50,20 @@ public class PersistWritesListener {
     private final int maxCommands;
     private final Counter persisted;
 
+    @Autowired
     public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
-                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands) {
+                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands,
+                                 CommandTracing tracing) {
         this.persistWrites = persistWrites;
         this.codec = codec;
-        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, codec, deadLetters, meters);
+        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, "persist", codec, deadLetters, meters, tracing);
         this.maxCommands = maxCommands;
         this.persisted = meters.counter("chat.worker.persisted");
+    }
+
+    PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
+                          MeterRegistry meters, int maxCommands) {
+        this(persistWrites, codec, deadLetters, meters, maxCommands, CommandTracing.off());
     }
 
     /**
@@ -65,7 +74,7 @@ public class PersistWritesListener {
             concurrency = "1")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
         for (List<Delivery> transaction : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
-            persistAndAck(transaction, channel);
+            deliveries.measure(transaction, () -> persistAndAck(transaction, channel));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.chatplatform.adapters.rest.event;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.chatplatform.application.port.in.SubscribeToChatUseCase.Subscription;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -22,16 +25,22 @@ public final class ChatEventsHandler extends TextWebSocketHandler {
     private final int bufferSize;
     private final Duration sendTimeLimit;
     private final Map<String, WebSocketSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final Counter dropped;
 
-    public ChatEventsHandler(ChatEventDispatcher dispatcher, int bufferSize, Duration sendTimeLimit) {
+    /** {@code meters}: {@code chat.events.sessions} (open subscriptions) and {@code chat.events.dropped}. */
+    public ChatEventsHandler(ChatEventDispatcher dispatcher, int bufferSize, Duration sendTimeLimit, MeterRegistry meters) {
         this.dispatcher = dispatcher;
         this.bufferSize = bufferSize;
         this.sendTimeLimit = sendTimeLimit;
+        Gauge.builder("chat.events.sessions", subscribers, Map::size)
+                .description("Open WebSocket subscriptions to chats' events").register(meters);
+        this.dropped = Counter.builder("chat.events.dropped")
+                .description("Subscribers closed because they did not read their events in time").register(meters);
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, bufferSize, sendTimeLimit);
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, bufferSize, sendTimeLimit, dropped::increment);
         subscribers.put(session.getId(), subscriber);
         subscriber.start();
         dispatcher.subscribe(subscription(session), subscriber,

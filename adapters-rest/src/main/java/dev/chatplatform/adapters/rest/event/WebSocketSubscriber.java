@@ -42,8 +42,12 @@ final class WebSocketSubscriber implements Subscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendingSince;
 
-    WebSocketSubscriber(WebSocketSession session, int bufferSize, Duration sendTimeLimit) {
+    private final Runnable onFellBehind;
+
+    /** {@code onFellBehind}: told when this subscriber is closed for not reading in time. */
+    WebSocketSubscriber(WebSocketSession session, int bufferSize, Duration sendTimeLimit, Runnable onFellBehind) {
         this.session = session;
+        this.onFellBehind = onFellBehind;
         this.outgoing = new ArrayBlockingQueue<>(bufferSize);
         this.sendTimeLimit = sendTimeLimit;
     }
@@ -86,6 +90,7 @@ final class WebSocketSubscriber implements Subscriber {
     private void fellBehind(String why) {
         if (closed.compareAndSet(false, true)) {
             LOG.info("closing slow subscriber {}: {}", session.getId(), why);
+            onFellBehind.run();
             outgoing.clear();
             outgoing.offer(STOP);
             // Closing may block on a connection that does not read: never on the caller's thread.

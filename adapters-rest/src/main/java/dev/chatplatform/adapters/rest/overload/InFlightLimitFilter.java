@@ -5,6 +5,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,6 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * waits, parked, for its group's confirm, and holding the 33rd back only made the groups smaller: 50
  * closed-loop clients got 1,850-2,230/s with 32, 3,304/s at p99 47 ms with 256 (docs/performance.md).
  * WebSocket subscriptions (the upgrade of a chat's events path) are not counted: one is long-lived by design.
+ * <p>
+ * Each refusal counts in {@code chat.api.shed} (reason {@code queue_full}: refused at once;
+ * {@code queue_timeout}: waited the whole budget). An overload refuses thousands a second, so they are logged
+ * as one line per second with their number rather than a line each ({@link FailedRequestLog} skips them).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,6 +62,13 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     private final int maxQueue;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong shed = new AtomicLong();
+    private final Counter shedAtOnce;
+    private final Counter shedAfterWaiting;
+    private final AtomicLong shedUnlogged = new AtomicLong();
+    private volatile long lastLogNanos = System.nanoTime();
+    private static final Logger LOG = LoggerFactory.getLogger(InFlightLimitFilter.class);
+    /** The request attribute that marks a refusal of this filter, for {@link FailedRequestLog}. */
+    public static final String SHED = InFlightLimitFilter.class.getName() + ".shed";
 
     /**
      * @param queueWait how long a request over the limit may wait for a place before its 503: the latency
@@ -59,9 +77,15 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
      * @param maxQueue  how many requests may wait at once; one more is refused at once, without waiting, so
      *                  an overload beyond what the budget can absorb costs no parked thread per request
      */
+    @Autowired
     public InFlightLimitFilter(@Value("${chat.api.max-in-flight:256}") int limit,
                                @Value("${chat.api.max-queue-wait:PT1S}") Duration queueWait,
-                               @Value("${chat.api.max-queue:1024}") int maxQueue) {
+                               @Value("${chat.api.max-queue:1024}") int maxQueue,
+                               ObjectProvider<MeterRegistry> meters) {
+        this(limit, queueWait, maxQueue, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    public InFlightLimitFilter(int limit, Duration queueWait, int maxQueue, MeterRegistry meters) {
         if (limit < 1) {
             throw new IllegalArgumentException("chat.api.max-in-flight must be at least 1, was " + limit);
         }
@@ -75,6 +99,10 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         this.queueWaitNanos = queueWait.toNanos();
         this.maxQueue = maxQueue;
         this.permits = new Semaphore(limit, true);
+        this.shedAtOnce = Counter.builder("chat.api.shed").tag("reason", "queue_full")
+                .description("API requests refused with 503 by load shedding").register(meters);
+        this.shedAfterWaiting = Counter.builder("chat.api.shed").tag("reason", "queue_timeout")
+                .description("API requests refused with 503 by load shedding").register(meters);
     }
 
     /** Requests answered 503 because the limit was reached, since start. */
@@ -101,8 +129,12 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!admitted()) {
+        Refusal refusal = admit();
+        if (refusal != Refusal.NONE) {
             shed.incrementAndGet();
+            (refusal == Refusal.AT_ONCE ? shedAtOnce : shedAfterWaiting).increment();
+            request.setAttribute(SHED, Boolean.TRUE);
+            logShed();
             reject(response);
             return;
         }
@@ -113,23 +145,37 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean admitted() {
+    private enum Refusal { NONE, AT_ONCE, AFTER_WAITING }
+
+    private Refusal admit() {
         if (permits.tryAcquire()) {
-            return true;
+            return Refusal.NONE;
         }
         if (queueWaitNanos == 0 || waiting.incrementAndGet() > maxQueue) {
             if (queueWaitNanos > 0) {
                 waiting.decrementAndGet();
             }
-            return false;
+            return Refusal.AT_ONCE;
         }
         try {
-            return permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS);
+            return permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS) ? Refusal.NONE : Refusal.AFTER_WAITING;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Refusal.AFTER_WAITING;
         } finally {
             waiting.decrementAndGet();
+        }
+    }
+
+    /** One line per second at most, with the number refused since the last one. */
+    private void logShed() {
+        shedUnlogged.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLogNanos;
+        if (now - last >= TimeUnit.SECONDS.toNanos(1)) {
+            lastLogNanos = now;
+            LOG.warn("load shedding: {} requests answered 503 since the last line ({} in flight, {} waiting)",
+                    shedUnlogged.getAndSet(0), limit - permits.availablePermits(), waiting.get());
         }
     }
 

@@ -31,7 +31,7 @@ class WebSocketSubscriberTest {
 
     @Test
     void givenAClientThatStopsReading_whenItsBufferFills_thenItIsClosedWith4008AndDeliveringNeverBlocks() throws Exception {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 10, Duration.ofMinutes(1));
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 10, Duration.ofMinutes(1), () -> { });
         subscriber.start();
 
         long started = System.nanoTime();
@@ -49,7 +49,7 @@ class WebSocketSubscriberTest {
 
     @Test
     void givenASendStuckLongerThanTheLimit_whenTheHeartbeatRuns_thenTheSubscriberIsClosed() throws Exception {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 100, Duration.ofMillis(50));
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 100, Duration.ofMillis(50), () -> { });
         subscriber.start();
         subscriber.deliver(new TextMessage("stuck"));
         verify(session, timeout(5_000)).sendMessage(any());
@@ -67,7 +67,7 @@ class WebSocketSubscriberTest {
         when(fast.getId()).thenReturn("s2");
         java.util.List<WebSocketMessage<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
         doAnswer(invocation -> sent.add(invocation.getArgument(0))).when(fast).sendMessage(any());
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(fast, 10, Duration.ofMinutes(1));
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(fast, 10, Duration.ofMinutes(1), () -> { });
         subscriber.start();
 
         for (int i = 0; i < 5; i++) {

@@ -13,12 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InFlightLimitFilterTest {
 
-    private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO, 1024);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO, 1024, meters);
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService clients = Executors.newFixedThreadPool(2);
@@ -70,6 +73,8 @@ class InFlightLimitFilterTest {
         assertThat(third.getContentType()).startsWith("application/problem+json");
         assertThat(third.getContentAsString()).contains("\"status\":503", "/problems/overloaded", "retry later");
         assertThat(filter.shed()).isEqualTo(1);
+        assertThat(meters.counter("chat.api.shed", "reason", "queue_full").count()).isEqualTo(1);
+        assertThat(meters.counter("chat.api.shed", "reason", "queue_timeout").count()).isZero();
     }
 
     @Test
@@ -101,7 +106,7 @@ class InFlightLimitFilterTest {
 
     @Test
     void pastTheQueueLimitARequestIsRefusedWithoutWaiting() throws Exception {
-        InFlightLimitFilter oneWaiter = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1);
+        InFlightLimitFilter oneWaiter = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1, meters);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         FilterChain holding = (request, response) -> {
@@ -150,7 +155,7 @@ class InFlightLimitFilterTest {
 
     @Test
     void aRequestOverTheLimitWaitsForAPlaceUpToTheQueueWait() throws Exception {
-        InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5), 1024);
+        InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5), 1024, meters);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         clients.submit(() -> {
@@ -181,6 +186,6 @@ class InFlightLimitFilterTest {
 
     @Test
     void aLimitUnderOneIsRefused() {
-        assertThatThrownBy(() -> new InFlightLimitFilter(0, Duration.ZERO, 1024)).hasMessageContaining("chat.api.max-in-flight");
+        assertThatThrownBy(() -> new InFlightLimitFilter(0, Duration.ZERO, 1024, meters)).hasMessageContaining("chat.api.max-in-flight");
     }
 }

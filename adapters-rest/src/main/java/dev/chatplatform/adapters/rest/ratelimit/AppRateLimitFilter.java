@@ -42,8 +42,8 @@ import java.time.Duration;
  * <p>
  * It runs after the load shedding ({@code InFlightLimitFilter}): a request that filter refuses gets its 503
  * without the RateLimit headers. It runs inside Spring Boot's HTTP observation ({@code HIGHEST_PRECEDENCE + 1})
- * and {@code FailedRequestLog} ({@code + 2}), so a 429 counts in {@code http.server.requests} with its route and
- * status, and has its line in the log, as any other refusal of a request does.
+ * and {@code FailedRequestLog} ({@code + 2}), so a 429 counts in {@code http.server.requests} (status 429; its
+ * {@code uri} is {@code UNKNOWN}, as no handler was chosen, never the raw path) and has its line in the log.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class AppRateLimitFilter extends OncePerRequestFilter {

@@ -23,6 +23,11 @@ apt_install() {
 if ! command -v docker-compose >/dev/null 2>&1; then
   apt_install docker-compose
 fi
+# Debian's prometheus (with promtool): ObservabilityIT scrapes both processes with it and checks that every
+# dashboard query and alert rule of docker/observability answers.
+if [[ ! -x /usr/bin/prometheus || ! -x /usr/bin/promtool ]]; then
+  apt_install prometheus || echo "WARNING: could not install prometheus: ObservabilityIT's Prometheus test will be skipped" >&2
+fi
 if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   apt_install chromium chromium-driver \
     || echo "WARNING: could not install chromium and chromium-driver: ConsoleIT will be skipped" >&2

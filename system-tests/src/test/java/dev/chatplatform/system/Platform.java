@@ -67,6 +67,8 @@ final class Platform implements AutoCloseable {
     private final AtomicInteger workerStarts = new AtomicInteger();
     private final ChatClient client;
     private final Truth truth;
+    /** Where both processes export their spans (only requests that arrive sampled make any). */
+    private final OtlpReceiver traces = new OtlpReceiver();
     private volatile Process api;
     private volatile Process worker;
     /** More API instances, started by the tests that need them (the real-time fan-out, load shedding). */
@@ -203,6 +205,11 @@ final class Platform implements AutoCloseable {
     private record ExtraApi(Process process, int port, AtomicInteger starts) {
     }
 
+    /** The spans the processes exported. */
+    OtlpReceiver traces() {
+        return traces;
+    }
+
     /** The database, read directly: what the worker actually stored. */
     Truth truth() {
         return truth;
@@ -288,6 +295,7 @@ final class Platform implements AutoCloseable {
         cleanUp("delete write queues", this::deleteWriteQueues);
         cleanUp("flush redis db " + redisDatabase, this::wipeRedis);
         services.stopContainers();
+        traces.close();
         log("platform stopped and cleaned up (logs in %s)", logDir);
     }
 
@@ -391,6 +399,15 @@ final class Platform implements AutoCloseable {
         // The system tests drive 50 clients and more at once to prove numbers, order and durability; load
         // shedding would answer some of them 503 by design. LoadSheddingIT starts an API with its own limit.
         env.put("CHAT_API_MAX_IN_FLIGHT", "1024");
+        // Observability (ObservabilityIT): spans go to the test's collector; no request is sampled unless it
+        // arrives sampled (a traceparent header with the sampled flag), so the other tests pay nothing for it.
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.tracesEndpoint().toString());
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
+        env.put("CHAT_TRACING_SAMPLING", "0");
+        // Meters read on timers: short ones, so a test sees them within seconds.
+        env.put("CHAT_OBSERVABILITY_BUSIESTAPPSWINDOW", "PT2S");
+        env.put("CHAT_OBSERVABILITY_DEPENDENCYCHECKINTERVAL", "PT1S");
+        env.put("CHAT_OBSERVABILITY_QUEUECHECKINTERVAL", "PT1S");
         env.putAll(services.dialectEnvironment());
     }
 

@@ -23,10 +23,16 @@ import java.io.IOException;
  * them), and the load-shedding refusals are summed up by {@link InFlightLimitFilter}, once a second.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FailedRequestLog.ORDER)
 public class FailedRequestLog extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedRequestLog.class);
+
+    /**
+     * Inside Spring Boot's HTTP observation filter ({@code HIGHEST_PRECEDENCE + 1}), so the request's trace is in
+     * scope and its id in the line; outside everything else, so it sees the final status.
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

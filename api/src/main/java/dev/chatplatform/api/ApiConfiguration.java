@@ -1,12 +1,15 @@
 package dev.chatplatform.api;
 
 import dev.chatplatform.application.service.PostReceiptService;
+import dev.chatplatform.application.service.RotateAppTokenService;
+import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
 import dev.chatplatform.infra.observability.BusiestApps;
 import dev.chatplatform.infra.observability.DependencyMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import dev.chatplatform.application.service.AddReactionService;
 import dev.chatplatform.application.service.GetUserService;
 import dev.chatplatform.application.service.PutUserService;
@@ -75,8 +78,9 @@ public class ApiConfiguration {
     }
 
     @Bean
-    AppTokenResolver appTokenResolver(AppStore apps, BusiestApps busiest) {
-        return new CachingAppTokenResolver(apps, busiest::count);
+    AppTokenResolver appTokenResolver(AppStore apps, BusiestApps busiest,
+                                      @Value("${chat.api.token-cache-refresh:PT3S}") Duration refresh) {
+        return new CachingAppTokenResolver(apps, busiest::count, refresh, Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /** Which tenants are hot, for the dashboard (issue 13): a bounded top-N by application id. */
@@ -121,6 +125,11 @@ public class ApiConfiguration {
     @Bean
     RenameAppUseCase renameApp(AppStore apps, Clock clock) {
         return new RenameAppService(apps, clock);
+    }
+
+    @Bean
+    RotateAppTokenUseCase rotateAppToken(AppStore apps, Clock clock) {
+        return new RotateAppTokenService(apps, clock);
     }
 
     @Bean

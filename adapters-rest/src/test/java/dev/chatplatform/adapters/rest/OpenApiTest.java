@@ -14,6 +14,7 @@ import dev.chatplatform.application.port.in.ListMessagesUseCase;
 import dev.chatplatform.application.port.in.PostReceiptUseCase;
 import dev.chatplatform.application.port.in.PutUserUseCase;
 import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
 import dev.chatplatform.application.port.in.RetitleChatUseCase;
 import dev.chatplatform.application.port.in.SearchMessagesUseCase;
 import dev.chatplatform.adapters.rest.ratelimit.RateLimitProperties;
@@ -64,6 +65,7 @@ class OpenApiTest {
     @MockitoBean CreateAppUseCase createApp;
     @MockitoBean GetAppUseCase getApp;
     @MockitoBean RenameAppUseCase renameApp;
+    @MockitoBean RotateAppTokenUseCase rotateToken;
     @MockitoBean CreateChatUseCase createChat;
     @MockitoBean GetChatUseCase getChat;
     @MockitoBean ListChatsUseCase listChats;

@@ -67,4 +67,23 @@ public abstract class AppStoreContract extends PortContract {
     void renamingAnUnknownTokenFindsNothing() {
         assertThat(subject().rename(AppToken.generate(), new AppName("Nobody"), T0)).isEmpty();
     }
+
+    @Test
+    void aReplacedTokenFindsNothingAndTheNewOneFindsTheSameApplication() {
+        AppToken old = AppToken.generate();
+        App created = subject().create(old, new AppName("Rotated"), T0);
+        AppToken next = AppToken.generate();
+
+        App rotated = subject().replaceToken(old, next, secondsAfterT0(5)).orElseThrow();
+
+        assertThat(rotated).isEqualTo(new App(created.id(), next, new AppName("Rotated"), 0, T0, secondsAfterT0(5)));
+        assertThat(subject().findByToken(next)).contains(rotated);
+        assertThat(subject().findByToken(old)).isEmpty();
+        assertThat(subject().replaceToken(old, AppToken.generate(), secondsAfterT0(6))).as("the old token again").isEmpty();
+    }
+
+    @Test
+    void replacingAnUnknownTokenFindsNothing() {
+        assertThat(subject().replaceToken(AppToken.generate(), AppToken.generate(), T0)).isEmpty();
+    }
 }

@@ -36,6 +36,17 @@ public final class FakeAppStore implements AppStore {
                 (t, app) -> new App(app.id(), t, name, app.chatsCount(), app.createdAt(), now)));
     }
 
+    @Override
+    public synchronized Optional<App> replaceToken(AppToken current, AppToken next, Instant now) {
+        App app = apps.remove(current);
+        if (app == null) {
+            return Optional.empty();
+        }
+        App replaced = new App(app.id(), next, app.name(), app.chatsCount(), app.createdAt(), now);
+        apps.put(next, replaced);
+        return Optional.of(replaced);
+    }
+
     public synchronized int lookups() {
         return lookups;
     }

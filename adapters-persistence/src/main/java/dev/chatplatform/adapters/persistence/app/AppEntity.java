@@ -17,7 +17,7 @@ class AppEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "token_hash", nullable = false, updatable = false, columnDefinition = "BINARY(32)")
+    @Column(name = "token_hash", nullable = false, columnDefinition = "BINARY(32)")
     private byte[] tokenHash;
 
     @Column(nullable = false)
@@ -44,6 +44,11 @@ class AppEntity {
 
     void rename(String newName, Instant now) {
         this.name = newName;
+        this.updatedAt = now;
+    }
+
+    void replaceTokenHash(byte[] newTokenHash, Instant now) {
+        this.tokenHash = newTokenHash;
         this.updatedAt = now;
     }
 

@@ -43,6 +43,14 @@ public class JpaAppStore implements AppStore {
         }));
     }
 
+    @Override
+    public Optional<App> replaceToken(AppToken current, AppToken next, Instant now) {
+        return db.write(() -> repository.findByTokenHash(hash(current)).map(entity -> {
+            entity.replaceTokenHash(hash(next), now);
+            return toDomain(repository.saveAndFlush(entity), next);
+        }));
+    }
+
     /**
      * The token is looked up by its hash: the plain token is never stored. Public as the one definition of
      * {@code apps.token_hash} (the benchmarks' seed finds its application's internal id by it).

@@ -4,6 +4,7 @@ import dev.chatplatform.adapters.rest.PathValues;
 import dev.chatplatform.application.port.in.CreateAppUseCase;
 import dev.chatplatform.application.port.in.GetAppUseCase;
 import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
 import dev.chatplatform.domain.app.App;
 import dev.chatplatform.domain.app.AppName;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,11 +31,14 @@ public class AppController {
     private final CreateAppUseCase createApp;
     private final GetAppUseCase getApp;
     private final RenameAppUseCase renameApp;
+    private final RotateAppTokenUseCase rotateToken;
 
-    public AppController(CreateAppUseCase createApp, GetAppUseCase getApp, RenameAppUseCase renameApp) {
+    public AppController(CreateAppUseCase createApp, GetAppUseCase getApp, RenameAppUseCase renameApp,
+                         RotateAppTokenUseCase rotateToken) {
         this.createApp = createApp;
         this.getApp = getApp;
         this.renameApp = renameApp;
+        this.rotateToken = rotateToken;
     }
 
     @Operation(summary = "Create an application; the answer carries its token")
@@ -58,5 +62,13 @@ public class AppController {
     public AppResponse rename(@PathVariable String token, @RequestBody AppRequest request) {
         return AppResponse.from(renameApp.rename(
                 new RenameAppUseCase.Command(PathValues.token(token), new AppName(request.name()))));
+    }
+
+    @Operation(summary = "Give the application a new token",
+            description = "The answer carries the new token. The old one stops working within seconds on every API "
+                    + "instance; the application's chats, messages and users stay as they are.")
+    @PostMapping("/{token}/token")
+    public AppResponse rotateToken(@PathVariable String token) {
+        return AppResponse.from(rotateToken.rotate(PathValues.token(token)));
     }
 }

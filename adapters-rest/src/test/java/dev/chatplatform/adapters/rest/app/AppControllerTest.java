@@ -6,6 +6,9 @@ import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.CreateAppUseCase;
 import dev.chatplatform.application.port.in.GetAppUseCase;
 import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
+import dev.chatplatform.domain.app.App;
+import dev.chatplatform.domain.app.AppToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +59,8 @@ class AppControllerTest {
     GetAppUseCase getApp;
     @MockitoBean
     RenameAppUseCase renameApp;
+    @MockitoBean
+    RotateAppTokenUseCase rotateToken;
 
     @Test
     void createAnswers201WithLocationAndSnakeCaseBody() throws Exception {
@@ -104,6 +109,27 @@ class AppControllerTest {
                 .andExpect(problem(404));
 
         verifyNoInteractions(getApp);
+    }
+
+    @Test
+    void rotatingTheTokenAnswers200WithTheApplicationAndItsNewToken() throws Exception {
+        AppToken next = AppToken.generate();
+        App app = app("Acme");
+        when(rotateToken.rotate(TOKEN)).thenReturn(new App(app.id(), next, app.name(), app.chatsCount(),
+                app.createdAt(), app.updatedAt()));
+
+        mvc.perform(post(APPS + "/{token}/token", TOKEN.value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token").value(next.value()))
+                .andExpect(jsonPath("$.name").value("Acme"));
+    }
+
+    @Test
+    void rotatingAnUnknownTokenIs404() throws Exception {
+        when(rotateToken.rotate(any())).thenThrow(new NotFoundException("application"));
+
+        mvc.perform(post(APPS + "/{token}/token", TOKEN.value()))
+                .andExpect(problem(404));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.chatplatform.application.NotFoundException;
 import dev.chatplatform.application.port.in.CreateAppUseCase;
 import dev.chatplatform.application.port.in.GetAppUseCase;
 import dev.chatplatform.application.port.in.RenameAppUseCase;
+import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ class RateLimitedAnswersTest {
     @MockitoBean CreateAppUseCase createApp;
     @MockitoBean GetAppUseCase getApp;
     @MockitoBean RenameAppUseCase renameApp;
+    @MockitoBean RotateAppTokenUseCase rotateToken;
 
     /** Two requests, then none: the clock never moves. Its registry is no bean, so no other filter sees it. */
     @TestConfiguration

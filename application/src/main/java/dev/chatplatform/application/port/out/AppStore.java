@@ -15,4 +15,10 @@ public interface AppStore {
     Optional<App> findByToken(AppToken token);
 
     Optional<App> rename(AppToken token, AppName name, Instant now);
+
+    /**
+     * Gives the application of {@code current} the token {@code next} instead: from then on {@code current}
+     * finds nothing. Empty when {@code current} names no application.
+     */
+    Optional<App> replaceToken(AppToken current, AppToken next, Instant now);
 }

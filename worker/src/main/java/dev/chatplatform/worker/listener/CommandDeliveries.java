@@ -85,6 +85,7 @@ final class CommandDeliveries {
         long started = System.nanoTime();
         try (Tracer.SpanInScope scope = tracing.inScope(span)) {
             work.run();
+            account(run, commands, System.nanoTime() - started); // in the span's scope: the line has its trace id
         } catch (IOException | RuntimeException e) {
             if (span != null) {
                 span.error(e);
@@ -95,7 +96,9 @@ final class CommandDeliveries {
                 span.tag("chat.commands", commands).end();
             }
         }
-        long took = System.nanoTime() - started;
+    }
+
+    private void account(List<Delivery> run, int commands, long took) {
         batchTime.record(took, TimeUnit.NANOSECONDS);
         batchCommands.record(commands);
         long now = System.currentTimeMillis();

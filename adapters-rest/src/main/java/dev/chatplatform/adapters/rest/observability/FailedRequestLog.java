@@ -20,7 +20,8 @@ import java.io.IOException;
  * the structured log adds. Never the raw path nor the body: application paths carry the token, a credential,
  * and bodies carry users' messages. The route is the matched pattern ({@code /api/v1/applications/{token}/chats});
  * a request that matched no route is logged as {@code UNMATCHED}. Successes are not logged (the metrics count
- * them), and the load-shedding refusals are summed up by {@link InFlightLimitFilter}, once a second.
+ * them); refusals come by the thousand under load, so they are summed once a second: 429s here, the
+ * load-shedding 503s by {@link InFlightLimitFilter}.
  */
 @Component
 @Order(FailedRequestLog.ORDER)
@@ -33,6 +34,10 @@ public class FailedRequestLog extends OncePerRequestFilter {
      * scope and its id in the line; outside everything else, so it sees the final status.
      */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+    /** 429s come by the thousand from a client that loops into its limit: summed, like the shed 503s. */
+    private final OncePerSecond rateLimited = new OncePerSecond(LOG, refused ->
+            "rate limiting: " + refused + " requests answered 429 since the last line");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -49,7 +54,9 @@ public class FailedRequestLog extends OncePerRequestFilter {
             threw = false;
         } finally {
             int status = threw ? 500 : response.getStatus();
-            if (status >= 400 && request.getAttribute(InFlightLimitFilter.SHED) == null) {
+            if (status == 429) {
+                rateLimited.count();
+            } else if (status >= 400 && request.getAttribute(InFlightLimitFilter.SHED) == null) {
                 log(request, status, (System.nanoTime() - started) / 1_000_000);
             }
         }

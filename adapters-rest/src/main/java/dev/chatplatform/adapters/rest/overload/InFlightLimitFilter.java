@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.chatplatform.adapters.rest.observability.OncePerSecond;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -64,9 +65,9 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     private final AtomicLong shed = new AtomicLong();
     private final Counter shedAtOnce;
     private final Counter shedAfterWaiting;
-    private final AtomicLong shedUnlogged = new AtomicLong();
-    private volatile long lastLogNanos = System.nanoTime();
     private static final Logger LOG = LoggerFactory.getLogger(InFlightLimitFilter.class);
+    private final OncePerSecond shedLine = new OncePerSecond(LOG, refused ->
+            "load shedding: " + refused + " requests answered 503 since the last line");
     /** The request attribute that marks a refusal of this filter, for {@link FailedRequestLog}. */
     public static final String SHED = InFlightLimitFilter.class.getName() + ".shed";
 
@@ -134,7 +135,7 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
             shed.incrementAndGet();
             (refusal == Refusal.AT_ONCE ? shedAtOnce : shedAfterWaiting).increment();
             request.setAttribute(SHED, Boolean.TRUE);
-            logShed();
+            shedLine.count();
             reject(response);
             return;
         }
@@ -167,17 +168,6 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** One line per second at most, with the number refused since the last one. */
-    private void logShed() {
-        shedUnlogged.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLogNanos;
-        if (now - last >= TimeUnit.SECONDS.toNanos(1)) {
-            lastLogNanos = now;
-            LOG.warn("load shedding: {} requests answered 503 since the last line ({} in flight, {} waiting)",
-                    shedUnlogged.getAndSet(0), limit - permits.availablePermits(), waiting.get());
-        }
-    }
 
     private void reject(HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

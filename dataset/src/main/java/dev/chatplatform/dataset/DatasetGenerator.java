@@ -442,8 +442,10 @@ class DatasetGenerator {
                 CHAT_DATASET_BIGGEST_CHAT=%d
                 CHAT_DATASET_BIGGEST_CHAT_MESSAGES=%d
                 CHAT_DATASET_API=%s
+                CHAT_DATASET_CORPUS=%s
                 """.formatted(Instant.now(), token, app.value(), options.contacts(), options.groupChats(), plan.chats(),
-                options.messages(), plan.number(plan.biggestChat), plan.messageCounts[plan.biggestChat], options.api());
+                options.messages(), plan.number(plan.biggestChat), plan.messageCounts[plan.biggestChat], options.api(),
+                options.contentCsv() == null ? "built-in sentences" : options.contentCsv().getFileName());
     }
 
     // --- helpers -------------------------------------------------------------------------------------

@@ -49,6 +49,48 @@ class DatasetIT {
         }
     }
 
+    /**
+     * {@code --content-csv} with a file in the Exabloom seed's shape (no header, one column, leading spaces,
+     * quoted rows with commas and doubled quotes, unquoted rows with quotes inside): every message is made of
+     * its rows, and the data set records where its bodies came from (the benchmark report names it).
+     */
+    @Test
+    void aDataSetTakesItsBodiesFromAnExabloomShapedCsv(Platform platform) throws IOException {
+        platform.ensureWorkerRunning();
+        Path out = Files.createTempDirectory("dataset-csv");
+        Path csv = out.resolve("message_content.csv");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            rows.append(switch (i % 3) {
+                case 0 -> " Row " + i + " of the zebracorn file?\n";
+                case 1 -> "\" Row " + i + ", zebracorn, with \"\"quotes\"\" and a comma. \"\n";
+                default -> " Row " + i + " says \"zebracorn\" out loud \n";
+            });
+        }
+        Files.writeString(csv, rows);
+        try {
+            int exit = platform.runDataset(out, Duration.ofMinutes(5), "--contacts", "20", "--group-chats", "2",
+                    "--messages", "600", "--seed", "11", "--content-csv", csv.toString());
+            assertThat(exit).as("the generator's exit code (0: every count verified)").isZero();
+            Map<String, String> env = env(out.resolve("dataset.env"));
+            assertThat(env.get("CHAT_DATASET_CORPUS")).isEqualTo("message_content.csv");
+            String token = env.get("CHAT_DATASET_TOKEN");
+            long biggest = Long.parseLong(env.get("CHAT_DATASET_BIGGEST_CHAT"));
+            JsonNode messages = platform.client().listMessages(token, biggest, "limit=100").json().get("data");
+            assertThat(messages.size()).isPositive();
+            messages.forEach(message -> assertThat(message.get("body").asString()).contains("zebracorn").startsWith(" Row "));
+            assertThat(messages).anySatisfy(message -> assertThat(message.get("body").asString())
+                    .contains("with \"quotes\" and a comma."));
+        } finally {
+            try (var files = Files.list(out)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(out);
+        }
+    }
+
     private static void generateAndRead(Platform platform, Path out) throws IOException {
         int exit = platform.runDataset(out, Duration.ofMinutes(5), "--contacts", Integer.toString(CONTACTS),
                 "--group-chats", Integer.toString(GROUP_CHATS), "--messages", Integer.toString(MESSAGES), "--seed", "7");

@@ -569,6 +569,21 @@ final class Platform implements AutoCloseable {
         });
     }
 
+    /** Puts a message straight into the dead-letter queue, as the broker or the worker would have left it. */
+    void publishDeadLetter(byte[] body) {
+        onBroker(channel -> {
+            channel.confirmSelect();
+            channel.basicPublish("", WriteTopology.DEAD_LETTER_QUEUE, true, MessageProperties.PERSISTENT_BASIC, body);
+            channel.waitForConfirmsOrDie(10_000);
+            return null;
+        });
+    }
+
+    /** The vhost of the run's write queues. */
+    String rabbitVhost() {
+        return services.rabbitVhost();
+    }
+
     /** How many commands wait in the dead-letter queue. */
     long deadLetterCount() {
         return onBroker(channel -> (long) channel.queueDeclarePassive(WriteTopology.DEAD_LETTER_QUEUE).getMessageCount());

@@ -1,0 +1,60 @@
+package dev.chatplatform.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static dev.chatplatform.system.Platform.log;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The runbook's dead-letter replay (docs/operations.md, scripts/dead-letters.sh): a write that sits in the
+ * dead-letter queue is moved back to the write exchange by RabbitMQ's shovel, and the worker applies it.
+ */
+@ExtendWith(PlatformExtension.class)
+class DeadLetterReplayIT {
+
+    private static final Path SCRIPT = Path.of(System.getProperty("chat.scripts.dir", "../scripts"), "dead-letters.sh");
+
+    @Test
+    void aReplayedDeadLetterIsPersistedByTheWorker(Platform platform) throws IOException, InterruptedException {
+        assumeThat("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl")))
+                .as("the script runs rabbitmqctl as the broker's user: root and Debian's rabbitmq-server").isTrue();
+        platform.ensureWorkerRunning();
+        ChatClient client = platform.client();
+        String token = client.createApp(TestData.appName("replayed"));
+        long app = platform.truth().appId(token).orElseThrow();
+        long chat = client.newChat(token);
+        // A good command that had been dead-lettered (say while a bug in the worker refused it).
+        platform.publishDeadLetter(("{\"kind\":\"message\",\"app_id\":" + app + ",\"chat_number\":" + chat
+                + ",\"number\":1,\"body\":\"back from the dead letters\",\"created_at\":\"2026-11-23T10:00:00Z\","
+                + "\"updated_at\":\"2026-11-23T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(platform.deadLetterCount()).isPositive();
+        assertThat(run(platform, "count")).containsPattern("\\d+");
+
+        String replayed = run(platform, "replay");
+        log("dead-letters.sh replay: %s", replayed.strip().replace('\n', ' '));
+
+        await("the replayed command persisted").atMost(Duration.ofSeconds(60))
+                .until(() -> platform.truth().messageCount(app, chat) == 1);
+        assertThat(client.getMessage(token, chat, 1).json().get("body").asString()).isEqualTo("back from the dead letters");
+    }
+
+    private static String run(Platform platform, String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), command).redirectErrorStream(true);
+        builder.environment().put("CHAT_RABBIT_VHOST", platform.rabbitVhost());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
+        return output;
+    }
+}

@@ -45,11 +45,20 @@ class DeadLetterReplayIT {
 
         await("the replayed command persisted").atMost(Duration.ofSeconds(60))
                 .until(() -> platform.truth().messageCount(app, chat) == 1);
+        String left = run(platform, "peek 20");
+        log("dead letters after the replay: %s", left.strip().replace('\n', ' '));
+        assertThat(left).as("the replayed command left the dead letters").doesNotContain("back from the dead letters");
         assertThat(client.getMessage(token, chat, 1).json().get("body").asString()).isEqualTo("back from the dead letters");
     }
 
+    private static java.util.List<String> command(String command) {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("bash", SCRIPT.toString()));
+        line.addAll(java.util.List.of(command.split(" ")));
+        return line;
+    }
+
     private static String run(Platform platform, String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(command)).redirectErrorStream(true);
         builder.environment().put("CHAT_RABBIT_VHOST", platform.rabbitVhost());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,8 +4,10 @@
 #                                      envelope of several that the broker dead-lettered whole)
 #   scripts/dead-letters.sh peek [N]   the first N (default 5): where each came from, why, and its body; nothing
 #                                      is removed (they are fetched unacknowledged and returned to the queue)
-#   scripts/dead-letters.sh replay     moves every dead letter back to the exchange chat.writes, whose `#`
-#                                      binding routes it to chat.writes.persist: the worker applies it again
+#   scripts/dead-letters.sh replay     moves every dead letter back to the exchange chat.writes, which routes it
+#                                      by its key to its persist queue (chat.writes.persist.<partition>, or the
+#                                      unpartitioned chat.writes.persist for an older version's): the worker
+#                                      applies it again
 #
 # Replaying is safe: the worker's writes are idempotent (upserts that keep the newer updated_at, receipts
 # merged forward, a reaction's event id applied once), and a message it persists goes on to the index queue,
@@ -23,7 +25,7 @@ set -euo pipefail
 VHOST=${CHAT_RABBIT_VHOST:-chat}
 # Names as infra's WriteTopology declares them.
 DEAD_QUEUE=chat.writes.dead
-PERSIST_QUEUE=chat.writes.persist
+PERSIST_QUEUES='^chat\.writes\.persist(\.[0-9]+)?$'
 WRITE_EXCHANGE=chat.writes
 SHOVEL=chat-dead-letters-replay
 NODE=${CHAT_RABBIT_NODE:-rabbit@localhost}
@@ -58,6 +60,11 @@ uri_vhost() {
 
 queue_field() { # queue field: one column of list_queues for one queue, empty when the queue does not exist
   rmqctl -q list_queues -p "$VHOST" name "$2" | awk -F'\t' -v q="$1" '$1 == q { print $2 }'
+}
+
+persist_backlog() { # messages waiting in every persist queue, together
+  rmqctl -q list_queues -p "$VHOST" name messages | PERSIST_QUEUES="$PERSIST_QUEUES" \
+    awk -F'\t' '$1 ~ ENVIRON["PERSIST_QUEUES"] { n += $2 } END { print n + 0 }'
 }
 
 dead_count() {
@@ -136,8 +143,10 @@ cmd_replay() {
   fi
   ensure_shovel_plugin
   local vh; vh=$(uri_vhost "$VHOST")
-  # No dest-exchange-key: each message keeps its routing key (a command's kind, "commands" for an envelope, or
-  # the queue the worker dead-lettered it from), and chat.writes routes every key to the persist queue. Its
+  # No dest-exchange-key: each message keeps its routing key (a command's kind and partition, "commands.<p>"
+  # for an envelope, or the queue the worker dead-lettered it from), and chat.writes routes each key to the
+  # persist queue it came from (a key ends with its partition; an older version's one-word keys go to the
+  # unpartitioned queue). Its
   # properties travel unchanged: the chat-commands header of an envelope, persistence, the dead-letter
   # headers (x-death, chat-dead-letter-queue, chat-dead-letter-reason) as a record of its history.
   local definition
@@ -155,7 +164,7 @@ cmd_replay() {
     sleep 1
   done
   local after; after=$(dead_count)
-  log "done: $DEAD_QUEUE holds $after now (commands that failed again, or new ones); $PERSIST_QUEUE holds $(queue_field "$PERSIST_QUEUE" messages)"
+  log "done: $DEAD_QUEUE holds $after now (commands that failed again, or new ones); the persist queues hold $(persist_backlog)"
 }
 
 case "${1:-}" in

@@ -64,9 +64,15 @@ public final class Drain {
         WriteCodec codec = new WriteCodec();
         // As the API's group commit publishes them under load: envelopes of several commands (1: one by one).
         int group = Settings.intProp("bench.drain.group", 32);
+        // Routed as the API routes them: a chat's commands to its persist partition (chat.writes.partitions).
+        int partitions = Settings.intProp("bench.drain.partitions",
+                Integer.parseInt(Settings.env("CHAT_WRITE_PARTITIONS", String.valueOf(WriteTopology.DEFAULT_PARTITIONS))));
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType("application/json").deliveryMode(2).build();
-        List<byte[]> gathered = new ArrayList<>(group);
+        List<List<byte[]>> gathered = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            gathered.add(new ArrayList<>(group));
+        }
         long start = System.nanoTime();
         long published = 0;
         try (UnifiedJedis redis = unifiedRedis(); HikariDataSource pool = Settings.mysqlPool(1);
@@ -78,20 +84,24 @@ public final class Drain {
             for (int c = 0; c < chats; c++) {
                 ChatNumber chat = new ChatNumber(c + 1);
                 NumberSequence sequence = NumberSequence.messagesOf(new AppId(app), chat);
+                int partition = WriteTopology.partition(app, chat.value(), partitions);
+                List<byte[]> pending = gathered.get(partition);
                 long count = total / chats + (c < total % chats ? 1 : 0);
                 for (long m = 0; m < count; m++) {
                     long number = numbers.next(sequence, () -> true, "chat");
                     Instant now = Instant.now();
                     Message message = new Message(new AppId(app), chat, new MessageNumber(number),
                             new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
-                    gathered.add(codec.encode(message));
+                    pending.add(codec.encode(message));
                     published++;
-                    if (gathered.size() == group) {
-                        publish(channel, confirms, codec, gathered, properties);
+                    if (pending.size() == group) {
+                        publish(channel, confirms, codec, partition, pending, properties);
                     }
                 }
             }
-            publish(channel, confirms, codec, gathered, properties);
+            for (int p = 0; p < partitions; p++) {
+                publish(channel, confirms, codec, p, gathered.get(p), properties);
+            }
             confirms.awaitAll();
             if (confirms.nacked() > 0) {
                 throw new IllegalStateException(confirms.nacked() + " publishes were nacked");
@@ -99,22 +109,25 @@ public final class Drain {
         }
         Results.put("drain.messages", published);
         Results.put("drain.group", group);
+        Results.put("drain.partitions", partitions);
         Results.put("drain.chats", chats);
         Results.put("drain.enqueued_per_s", published / ((System.nanoTime() - start) / 1e9));
     }
 
-    private static void publish(Channel channel, Confirms confirms, WriteCodec codec, List<byte[]> gathered,
-                                AMQP.BasicProperties persistent) throws Exception {
+    private static void publish(Channel channel, Confirms confirms, WriteCodec codec, int partition,
+                                List<byte[]> gathered, AMQP.BasicProperties persistent) throws Exception {
         if (gathered.isEmpty()) {
             return;
         }
         confirms.beforePublish();
         if (gathered.size() == 1) {
-            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, true, persistent, gathered.getFirst());
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.routingKey(WriteTopology.MESSAGE_KEY, partition),
+                    true, persistent, gathered.getFirst());
         } else {
             AMQP.BasicProperties properties = persistent.builder()
                     .headers(Map.of(WriteTopology.COMMANDS_HEADER, gathered.size())).build();
-            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.COMMANDS_KEY, true, properties, codec.envelope(gathered));
+            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.routingKey(WriteTopology.COMMANDS_KEY, partition),
+                    true, properties, codec.envelope(gathered));
         }
         gathered.clear();
     }
@@ -146,9 +159,9 @@ public final class Drain {
 
     /**
      * Polls the worker's counters (which start at zero with the worker) until both reach N; started before
-     * the worker is. The clock of each rate starts at the last poll that saw that counter at zero (or the
-     * worker not answering yet), so the JVM's start-up is not counted, and stops at the first poll that
-     * sees N: both ends are bounded by the 100 ms poll period.
+     * the worker is. The clock of both rates starts at the last poll that saw nothing persisted (or the
+     * worker not answering yet), so the JVM's start-up is not counted, and stops where the counter reached N,
+     * interpolated between the two polls around it (every 250 ms).
      */
     static void watch() throws Exception {
         long total = Long.parseLong(Results.read(Results.file()).getOrDefault("drain.messages", "0"));
@@ -156,31 +169,50 @@ public final class Drain {
         Duration timeout = Duration.ofSeconds(Settings.intProp("bench.drain.timeout", 1800));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long persistIdle = System.nanoTime(), indexIdle = persistIdle;
+        // Both clocks start at the last poll that saw nothing persisted: indexing follows persisting (the worker
+        // hands the index queue what it persisted), so it cannot start before.
+        long persistIdle = System.nanoTime();
+        long lastPoll = persistIdle;
+        double lastPersisted = 0, lastIndexed = 0;
         boolean persistDone = false, indexDone = false;
         while (!(persistDone && indexDone) && System.nanoTime() < deadline) {
             long now = System.nanoTime();
-            double persisted = counter(http, worker, "chat.worker.persisted");
-            double indexed = counter(http, worker, "chat.worker.indexed");
+            // Only the counter still short of N is read: each read costs the worker a request to its Actuator
+            // (at 100 ms, two counters took a tenth of the worker's CPU in a drain).
+            double persisted = persistDone ? total : counter(http, worker, "chat.worker.persisted");
+            double indexed = !persistDone ? lastIndexed : counter(http, worker, "chat.worker.indexed");
             if (persisted == 0) {
                 persistIdle = now;
             }
-            if (indexed == 0) {
-                indexIdle = now;
-            }
             if (!persistDone && persisted >= total) {
                 persistDone = true;
-                Results.put("drain.persisted_per_s", total / ((now - persistIdle) / 1e9));
+                Results.put("drain.persisted_per_s", total / (finished(lastPoll, lastPersisted, now, persisted, total) - persistIdle) * 1e9);
             }
             if (!indexDone && indexed >= total) {
                 indexDone = true;
-                Results.put("drain.indexed_per_s", total / ((now - indexIdle) / 1e9));
+                Results.put("drain.indexed_per_s", total / (finished(lastPoll, lastIndexed, now, indexed, total) - persistIdle) * 1e9);
             }
-            Thread.sleep(100);
+            lastPoll = now;
+            lastPersisted = persisted;
+            lastIndexed = indexed;
+            Thread.sleep(POLL_MILLIS);
         }
         if (!(persistDone && indexDone)) {
             throw new IllegalStateException("the backlog did not drain within " + timeout);
         }
+    }
+
+    private static final long POLL_MILLIS = 250;
+
+    /**
+     * When a counter reached {@code total} between two polls, by linear interpolation: the poll period no longer
+     * bounds the end of a rate's clock (its start stays the last poll that saw zero, which can only slow it).
+     */
+    static double finished(long before, double countBefore, long after, double countAfter, long total) {
+        if (countAfter <= countBefore) {
+            return after;
+        }
+        return before + (after - before) * Math.min(1.0, (total - countBefore) / (countAfter - countBefore));
     }
 
     /** A counter from the worker's Actuator metrics; 0 while the worker is not up yet. */

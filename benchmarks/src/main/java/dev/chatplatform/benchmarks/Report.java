@@ -173,10 +173,11 @@ public final class Report {
         md.append("With the worker stopped, ").append(value("drain.messages")).append(" message commands were published "
                 + "straight to the write exchange (the worker's WriteCodec and WriteTopology, numbers reserved as the API "
                 + "reserves them) over ").append(value("drain.chats")).append(" chats, in envelopes of ")
-                .append(results.getOrDefault("drain.group", "1")).append(" commands as the API's group commit sends them under load, at ")
+                .append(results.getOrDefault("drain.group", "1")).append(" commands as the API's group commit sends them under load, routed to ")
+                .append(results.getOrDefault("drain.partitions", "1")).append(" persist partitions as the API routes them, at ")
                 .append(value("drain.enqueued_per_s"))
                 .append("/s; then the worker was started and its counters (chat.worker.persisted, chat.worker.indexed) "
-                        + "read every 100 ms: each rate is the total over the time from the last poll that saw its counter at zero to the first that saw the total.\n\n");
+                        + "read every 250 ms, only the one still short of the total: each rate is the total over the time from the last poll that saw nothing persisted to the moment its counter reached the total (interpolated between two polls).\n\n");
         md.append("| | per second | target |\n|---|---|---|\n");
         if (results.containsKey("drain.persisted_per_s")) {
             double persisted = number("drain.persisted_per_s");

@@ -144,6 +144,11 @@ class ObservabilityIT {
                 .redirectErrorStream(true).start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0).as(checked).isTrue();
+        // The rules' own unit tests (alerts.test.yml): each alert fires, and stays quiet, where it should.
+        Process ruleTests = new ProcessBuilder(PROMTOOL.toString(), "test", "rules", "alerts.test.yml")
+                .directory(rules.getParent().toFile()).redirectErrorStream(true).start();
+        String tested = new String(ruleTests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ruleTests.waitFor(60, TimeUnit.SECONDS) && ruleTests.exitValue() == 0).as(tested).isTrue();
 
         Path home = Files.createTempDirectory("prometheus-it");
         int port;

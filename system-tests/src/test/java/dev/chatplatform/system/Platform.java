@@ -45,8 +45,9 @@ final class Platform implements AutoCloseable {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final int STARTUP_RETRIES = 2;
-    private static final List<String> WRITE_QUEUES =
-            List.of(WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE);
+    private static final List<String> WRITE_QUEUES = java.util.stream.Stream.concat(
+            WriteTopology.persistQueues(WriteTopology.DEFAULT_PARTITIONS).stream(),
+            java.util.stream.Stream.of(WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE)).toList();
     /** The system properties naming the boot jars (set by the Failsafe configuration of system-tests/pom.xml). */
     private static final String API_JAR = "chat.api.jar";
     private static final String WORKER_JAR = "chat.worker.jar";
@@ -557,11 +558,15 @@ final class Platform implements AutoCloseable {
         });
     }
 
-    /** Publishes an envelope of commands (a JSON array, as the API's group commit sends them), unchecked. */
+    /**
+     * Publishes an envelope of commands (a JSON array, as the API's group commit sends them), unchecked, to the
+     * last persist partition.
+     */
     void publishRawEnvelope(int commands, byte[] body) {
         onBroker(channel -> {
             channel.confirmSelect();
-            channel.basicPublish(WriteTopology.EXCHANGE, WriteTopology.COMMANDS_KEY, true,
+            channel.basicPublish(WriteTopology.EXCHANGE,
+                    WriteTopology.routingKey(WriteTopology.COMMANDS_KEY, WriteTopology.DEFAULT_PARTITIONS - 1), true,
                     MessageProperties.PERSISTENT_BASIC.builder()
                             .headers(java.util.Map.of(WriteTopology.COMMANDS_HEADER, commands)).build(), body);
             channel.waitForConfirmsOrDie(10_000);

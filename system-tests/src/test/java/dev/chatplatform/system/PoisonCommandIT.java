@@ -25,13 +25,14 @@ class PoisonCommandIT {
         long deadBefore = platform.deadLetterCount();
         double countedBefore = platform.workerMetric("chat.worker.dead_lettered", null);
 
-        // Not JSON, and JSON that breaks the domain's rules (a blank body): both are poison, not retryable.
+        // Not JSON, and JSON that breaks the domain's rules (a blank body): both are poison, not retryable. They go
+        // with an older API's one-word key, to the unpartitioned persist queue the worker still drains.
         platform.publishRawCommand(WriteTopology.MESSAGE_KEY, "{not json".getBytes(StandardCharsets.UTF_8));
         platform.publishRawCommand(WriteTopology.MESSAGE_KEY, ("{\"kind\":\"message\",\"app_id\":" + appId
                 + ",\"chat_number\":" + chat + ",\"number\":999,\"body\":\"   \",\"created_at\":\"2026-11-23T10:00:00Z\","
                 + "\"updated_at\":\"2026-11-23T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
         // An envelope (what the API's group commit sends) with a poison command between two good ones: the
-        // poison goes to the dead letters alone, the others are persisted.
+        // poison goes to the dead letters alone, the others are persisted. It goes to a partition's queue.
         String good = "{\"kind\":\"message\",\"app_id\":" + appId + ",\"chat_number\":" + chat
                 + ",\"number\":%d,\"body\":\"%s\",\"created_at\":\"2026-11-23T10:00:00Z\",\"updated_at\":\"2026-11-23T10:00:00Z\"}";
         platform.publishRawEnvelope(3, ("[" + good.formatted(997, "enveloped before") + ",{\"kind\":\"message\",\"app_id\":\"x\"},"

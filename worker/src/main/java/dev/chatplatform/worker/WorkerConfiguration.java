@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,9 +51,11 @@ public class WorkerConfiguration {
     /** How far behind the worker is, per write queue, for the dashboard and the lag alert (issue 13). */
     @Bean
     WriteQueueMeters writeQueueMeters(RabbitTemplate rabbit, MeterRegistry meters,
-                                      @Value("${chat.observability.queue-check-interval:PT10S}") Duration interval) {
-        return new WriteQueueMeters(rabbit, List.of(WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE,
-                WriteTopology.DEAD_LETTER_QUEUE), meters, interval);
+                                      @Value("${chat.observability.queue-check-interval:PT10S}") Duration interval,
+                                      @Value("${chat.writes.partitions:" + WriteTopology.DEFAULT_PARTITIONS + "}") int partitions) {
+        List<String> queues = new ArrayList<>(WriteTopology.persistQueues(partitions));
+        queues.addAll(List.of(WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE));
+        return new WriteQueueMeters(rabbit, queues, meters, interval);
     }
 
     @Bean

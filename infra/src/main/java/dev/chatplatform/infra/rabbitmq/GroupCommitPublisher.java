@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit for write commands. Requests hand their command to one publishing thread, which sends what
@@ -30,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * and completes every request of it when the broker confirms it: the broker stores, confirms and delivers
  * once per group instead of once per command. At most {@code maxInFlight} groups wait for their confirm at
  * once; while they do, the next group gathers, so groups grow with the load and a lone request goes alone,
- * at once. Commands are sent in the order they were handed over, from one thread, on one channel.
+ * at once. Commands are sent in the order they were handed over, from one thread, on one channel. A lone
+ * command goes with the routing key it was handed with, a group with {@link WriteTopology#envelopeKey} of its
+ * first command's: the commands handed to one publisher share a partition (the write queue has one publisher
+ * per partition).
  * <p>
  * A nack, a return (unroutable), a send that fails or no confirm in time fails every request of the group with
  * {@link DependencyUnavailableException}. A request waits without a timer of its own (a timed park per
@@ -41,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 public final class GroupCommitPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitPublisher.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private record Handed(String routingKey, byte[] command, CompletableFuture<Void> confirmed, long since) {
     }
@@ -98,9 +103,10 @@ public final class GroupCommitPublisher implements AutoCloseable {
         this.maxBytes = maxBytes;
         this.inFlight = new Semaphore(maxInFlight);
         this.handed = new ArrayBlockingQueue<>(maxWaiting);
-        this.thread = Thread.ofPlatform().name("chat-write-publisher").daemon().unstarted(this::run);
+        int instance = INSTANCES.getAndIncrement();
+        this.thread = Thread.ofPlatform().name("chat-write-publisher-" + instance).daemon().unstarted(this::run);
         this.thread.start();
-        this.watchdog = Thread.ofPlatform().name("chat-write-watchdog").daemon().unstarted(this::watch);
+        this.watchdog = Thread.ofPlatform().name("chat-write-watchdog-" + instance).daemon().unstarted(this::watch);
         this.watchdog.start();
     }
 
@@ -263,8 +269,10 @@ public final class GroupCommitPublisher implements AutoCloseable {
         }
     }
 
+    /** A lone command goes with its own key; an envelope with the envelope key of the same partition. */
     private static String routingKey(List<Handed> group) {
-        return group.size() == 1 ? group.getFirst().routingKey() : WriteTopology.COMMANDS_KEY;
+        String first = group.getFirst().routingKey();
+        return group.size() == 1 ? first : WriteTopology.envelopeKey(first);
     }
 
     private static void fail(List<Handed> group, DependencyUnavailableException error) {

@@ -4,6 +4,7 @@ import dev.chatplatform.infra.wire.EventTopology;
 import dev.chatplatform.infra.wire.WireConfiguration;
 import dev.chatplatform.infra.wire.WriteTopology;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
@@ -16,6 +17,10 @@ import dev.chatplatform.infra.observability.CommandTracing;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The RabbitMQ adapter as a process imports it: the write queue, the event publisher, and the write path's
@@ -33,17 +38,27 @@ public class RabbitMqConfiguration {
         return new Declarables(new TopicExchange(EventTopology.EXCHANGE, true, false));
     }
 
+    /**
+     * The write path's exchanges and queues: {@code partitions} persist queues (a chat's commands all go to one,
+     * {@link WriteTopology#partition}), the unpartitioned persist queue of earlier versions for their one-word
+     * keys, the index queue and the dead letters. Every process must run with the same number of partitions
+     * (the worker consumes the queues it declares; a queue nobody consumes raises ChatQueueWithoutConsumer).
+     */
     @Bean
-    public Declarables writeTopology() {
+    public Declarables writeTopology(@Value("${chat.writes.partitions:" + WriteTopology.DEFAULT_PARTITIONS + "}") int partitions) {
         TopicExchange writes = new TopicExchange(WriteTopology.EXCHANGE, true, false);
         FanoutExchange deadLetters = new FanoutExchange(WriteTopology.DEAD_LETTER_EXCHANGE, true, false);
-        Queue persist = QueueBuilder.durable(WriteTopology.PERSIST_QUEUE)
-                .quorum()
-                .deliveryLimit(WriteTopology.PERSIST_DELIVERY_LIMIT)
-                .deadLetterExchange(WriteTopology.DEAD_LETTER_EXCHANGE)
-                // Batches commit in queue order, whichever worker is up: the others stand by (decision 0009).
-                .singleActiveConsumer()
-                .build();
+        List<Declarable> declarables = new ArrayList<>(List.of(writes, deadLetters));
+        for (int p = 0; p < partitions; p++) {
+            Queue persist = persistQueue(WriteTopology.persistQueue(p));
+            declarables.add(persist);
+            declarables.add(BindingBuilder.bind(persist).to(writes).with(WriteTopology.partitionPattern(p)));
+        }
+        Queue unpartitioned = persistQueue(WriteTopology.PERSIST_QUEUE);
+        declarables.add(unpartitioned);
+        for (String key : WriteTopology.UNPARTITIONED_KEYS) {
+            declarables.add(BindingBuilder.bind(unpartitioned).to(writes).with(key));
+        }
         // No delivery limit: while Elasticsearch is down deliveries come back, and must not be dropped for it.
         Queue index = QueueBuilder.durable(WriteTopology.INDEX_QUEUE)
                 .quorum()
@@ -51,18 +66,28 @@ public class RabbitMqConfiguration {
                 .build();
         Queue dead = QueueBuilder.durable(WriteTopology.DEAD_LETTER_QUEUE).quorum().build();
         // The index queue is bound to nothing: the worker hands it what it persisted (RabbitIndexQueue).
-        return new Declarables(writes, deadLetters, persist, index, dead,
-                BindingBuilder.bind(persist).to(writes).with("#"),
-                BindingBuilder.bind(dead).to(deadLetters));
+        declarables.addAll(List.of(index, dead, BindingBuilder.bind(dead).to(deadLetters)));
+        return new Declarables(declarables);
+    }
+
+    private static Queue persistQueue(String name) {
+        return QueueBuilder.durable(name)
+                .quorum()
+                .deliveryLimit(WriteTopology.PERSIST_DELIVERY_LIMIT)
+                .deadLetterExchange(WriteTopology.DEAD_LETTER_EXCHANGE)
+                // A partition's batches commit in queue order, whichever worker is up: the others stand by (decision 0009).
+                .singleActiveConsumer()
+                .build();
     }
 
     /**
-     * Before issue 11 the index queue was bound to the write exchange for message commands, so the broker
-     * stored and confirmed every message twice. A broker keeps a binding an older version declared: this
-     * drops it whenever a connection opens (before anything is published on it).
+     * A broker keeps the bindings an older version declared: before issue 11 the index queue was bound to the
+     * write exchange for message commands (the broker stored and confirmed every message twice), and the
+     * unpartitioned persist queue took every key ({@code #}), which would now copy every partition's commands
+     * into it. This drops both whenever a connection opens (before anything is published on it).
      */
     @Bean
-    SmartInitializingSingleton dropLegacyIndexBinding(ConnectionFactory connectionFactory) {
-        return () -> connectionFactory.addConnectionListener(LegacyIndexBinding::drop);
+    SmartInitializingSingleton dropLegacyBindings(ConnectionFactory connectionFactory) {
+        return () -> connectionFactory.addConnectionListener(LegacyBindings::drop);
     }
 }

@@ -19,18 +19,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Hands each command to the {@link GroupCommitPublisher}, which sends what concurrent requests wrote as one
- * persistent message and completes them on the broker's confirm: only a confirmed command is acknowledged to
- * the client. A nack, a return (unroutable) or no confirm in time is a 503. Commands enter the broker in the
- * order they are sent here (one publishing thread), so a chat's commands sent under its lock stay in order.
+ * Hands each command to the {@link GroupCommitPublisher} of its persist partition ({@link WriteTopology#partition}),
+ * which sends what concurrent requests wrote as one persistent message and completes them on the broker's
+ * confirm: only a confirmed command is acknowledged to the client. A nack, a return (unroutable) or no confirm
+ * in time is a 503. A partition's commands enter the broker in the order they are sent here (one publishing
+ * thread and channel per partition), so a chat's commands sent under its lock stay in order.
  */
 @Component
 public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
-    private final GroupCommitPublisher publisher;
+    private final List<GroupCommitPublisher> publishers;
     private final WriteCodec codec;
     private final CommandTracing tracing;
 
@@ -41,53 +44,69 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
                             @Value("${chat.queue.group.max-commands:256}") int maxCommands,
                             @Value("${chat.queue.group.max-bytes:524288}") int maxBytes,
                             @Value("${chat.queue.group.max-waiting:8192}") int maxWaiting,
+                            @Value("${chat.writes.partitions:" + WriteTopology.DEFAULT_PARTITIONS + "}") int partitions,
                             CommandTracing tracing, MeterRegistry meters) {
-        this.publisher = new GroupCommitPublisher(rabbit, WriteTopology.EXCHANGE, codec, confirmTimeout, maxInFlight,
-                maxCommands, maxBytes, maxWaiting, meters);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("chat.writes.partitions must be at least 1, was " + partitions);
+        }
+        List<GroupCommitPublisher> publishers = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            publishers.add(new GroupCommitPublisher(rabbit, WriteTopology.EXCHANGE, codec, confirmTimeout, maxInFlight,
+                    maxCommands, maxBytes, maxWaiting, meters));
+        }
+        this.publishers = List.copyOf(publishers);
         this.codec = codec;
         this.tracing = tracing;
     }
 
     /** Without tracing or meters: for tests. */
     public RabbitWriteQueue(RabbitTemplate rabbit, WriteCodec codec, Duration confirmTimeout, int maxInFlight,
-                            int maxCommands, int maxBytes, int maxWaiting) {
-        this(rabbit, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes, maxWaiting, CommandTracing.off(),
-                new SimpleMeterRegistry());
+                            int maxCommands, int maxBytes, int maxWaiting, int partitions) {
+        this(rabbit, codec, confirmTimeout, maxInFlight, maxCommands, maxBytes, maxWaiting, partitions,
+                CommandTracing.off(), new SimpleMeterRegistry());
     }
 
     @Override
     public void publish(Chat chat) {
-        send(WriteTopology.CHAT_KEY, codec.encode(chat));
+        send(WriteTopology.CHAT_KEY, partition(chat.appId().value(), chat.number().value()), codec.encode(chat));
     }
 
     @Override
     public Confirmation send(Message message) {
-        CompletableFuture<Void> confirmed = handOver(WriteTopology.MESSAGE_KEY, codec.encode(message));
-        return () -> publisher.await(confirmed);
+        int partition = partition(message.appId().value(), message.chatNumber().value());
+        CompletableFuture<Void> confirmed = handOver(WriteTopology.MESSAGE_KEY, partition, codec.encode(message));
+        return () -> publishers.get(partition).await(confirmed);
     }
 
     @Override
     public void publish(User user) {
-        send(WriteTopology.USER_KEY, codec.encode(user));
+        int partition = WriteTopology.partition(user.appId().value(), user.id().value(), publishers.size());
+        send(WriteTopology.USER_KEY, partition, codec.encode(user));
     }
 
     @Override
     public void publish(ReactionAdded reaction) {
-        send(WriteTopology.REACTION_KEY, codec.encode(reaction));
+        send(WriteTopology.REACTION_KEY, partition(reaction.appId().value(), reaction.chat().value()), codec.encode(reaction));
     }
 
     @Override
     public void publish(Receipt receipt) {
-        send(WriteTopology.RECEIPT_KEY, codec.encode(receipt));
+        send(WriteTopology.RECEIPT_KEY, partition(receipt.appId().value(), receipt.chat().value()), codec.encode(receipt));
     }
 
-    private void send(String routingKey, byte[] command) {
-        publisher.await(handOver(routingKey, command));
+    private int partition(long appId, long chatNumber) {
+        return WriteTopology.partition(appId, chatNumber, publishers.size());
     }
 
-    /** Hands the command to the publisher; a sampled request's command carries its publish span's context. */
-    private CompletableFuture<Void> handOver(String routingKey, byte[] command) {
-        Span span = tracing.startPublish(routingKey);
+    private void send(String kind, int partition, byte[] command) {
+        publishers.get(partition).await(handOver(kind, partition, command));
+    }
+
+    /** Hands the command to its partition's publisher; a sampled request's command carries its publish span's context. */
+    private CompletableFuture<Void> handOver(String kind, int partition, byte[] command) {
+        GroupCommitPublisher publisher = publishers.get(partition);
+        String routingKey = WriteTopology.routingKey(kind, partition);
+        Span span = tracing.startPublish(kind);
         if (span == null) {
             return publisher.send(routingKey, command);
         }
@@ -103,6 +122,6 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
     @Override
     public void destroy() {
-        publisher.close();
+        publishers.forEach(GroupCommitPublisher::close);
     }
 }

@@ -83,20 +83,31 @@ class RabbitIndexQueueIT extends IndexQueueContract {
     }
 
     @Test
-    void aBrokerUpgradedFromTheTwoQueueTopologyLosesTheOldBindingOnConnecting() {
+    void aBrokerUpgradedFromTheOlderTopologiesLosesTheOldBindingsOnConnecting() {
         broker.declare(new Binding(WriteTopology.INDEX_QUEUE, Binding.DestinationType.QUEUE, WriteTopology.EXCHANGE,
                 WriteTopology.MESSAGE_KEY, null));
+        broker.declare(new Binding(WriteTopology.PERSIST_QUEUE, Binding.DestinationType.QUEUE, WriteTopology.EXCHANGE,
+                "#", null));
         assertThat(routedToTheIndexQueue()).as("the old binding, as an older version left it").isTrue();
+        assertThat(partitionedCommandCopiedToTheUnpartitionedQueue()).as("the old catch-all binding").isTrue();
 
         CachingConnectionFactory upgraded = new CachingConnectionFactory(broker.connections.getRabbitConnectionFactory());
         try {
-            new RabbitMqConfiguration().dropLegacyIndexBinding(upgraded).afterSingletonsInstantiated();
+            new RabbitMqConfiguration().dropLegacyBindings(upgraded).afterSingletonsInstantiated();
             upgraded.createConnection().close();
         } finally {
             upgraded.destroy();
         }
 
         assertThat(routedToTheIndexQueue()).as("a message command reaches the persist queue only").isFalse();
+        assertThat(partitionedCommandCopiedToTheUnpartitionedQueue()).as("a partition's command, its queue only").isFalse();
+    }
+
+    private static boolean partitionedCommandCopiedToTheUnpartitionedQueue() {
+        broker.template().convertAndSend(WriteTopology.EXCHANGE, WriteTopology.routingKey(WriteTopology.MESSAGE_KEY, 0),
+                CODEC.encode(Messages.aMessage().build()));
+        assertThat(broker.template().receive(WriteTopology.persistQueue(0), 1_000)).isNotNull();
+        return broker.template().receive(WriteTopology.PERSIST_QUEUE, 500) != null;
     }
 
     private static boolean routedToTheIndexQueue() {

@@ -9,12 +9,18 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The broker the RabbitMQ adapter's tests run on: a container where Docker runs, else the service at
  * CHAT_RABBIT_HOST in the chat_it vhost (the system tests own chat_test), with the write path's topology
  * declared fresh; {@link #close()} deletes its queues.
  */
 final class RabbitTestBroker implements AutoCloseable {
+
+    /** The persist partitions the tests' topology has (the product's default). */
+    static final int PARTITIONS = WriteTopology.DEFAULT_PARTITIONS;
 
     private final GenericContainer<?> container;
     final CachingConnectionFactory connections;
@@ -37,7 +43,7 @@ final class RabbitTestBroker implements AutoCloseable {
         connections.setPublisherReturns(true);
         admin = new RabbitAdmin(connections);
         deleteQueues();
-        new RabbitMqConfiguration().writeTopology().getDeclarables().forEach(this::declare);
+        new RabbitMqConfiguration().writeTopology(PARTITIONS).getDeclarables().forEach(this::declare);
     }
 
     RabbitTemplate template() {
@@ -56,9 +62,9 @@ final class RabbitTestBroker implements AutoCloseable {
     }
 
     private void deleteQueues() {
-        for (String name : new String[] {WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE}) {
-            admin.deleteQueue(name);
-        }
+        List<String> names = new ArrayList<>(WriteTopology.persistQueues(PARTITIONS));
+        names.addAll(List.of(WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE));
+        names.forEach(admin::deleteQueue);
     }
 
     @Override

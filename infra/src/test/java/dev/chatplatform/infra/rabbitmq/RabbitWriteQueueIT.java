@@ -69,7 +69,7 @@ class RabbitWriteQueueIT {
 
     /** The defaults of chat.queue.group.*: two groups in flight, 256 commands or 512 KiB a group. */
     private static RabbitWriteQueue writeQueue(RabbitTemplate template, Duration confirmTimeout) {
-        return new RabbitWriteQueue(template, CODEC, confirmTimeout, 2, 256, 512 * 1024, 8192);
+        return new RabbitWriteQueue(template, CODEC, confirmTimeout, 2, 256, 512 * 1024, 8192, RabbitTestBroker.PARTITIONS);
     }
 
     @Test
@@ -95,30 +95,67 @@ class RabbitWriteQueueIT {
         }
 
         Map<Long, List<Long>> numbersByChat = new HashMap<>();
+        Map<Long, Integer> partitionOfChat = new HashMap<>();
         int deliveries = 0;
         int commands = 0;
-        org.springframework.amqp.core.Message delivered;
-        while (commands < senders * perSender
-                && (delivered = broker.template().receive(WriteTopology.PERSIST_QUEUE, 5_000)) != null) {
-            deliveries++;
-            Integer count = delivered.getMessageProperties().getHeader(WriteTopology.COMMANDS_HEADER);
-            List<WriteCodec.Write> writes = count == null ? List.of(CODEC.decode(delivered.getBody()))
-                    : CODEC.decodeEnvelope(delivered.getBody()).stream()
-                    .map(member -> ((WriteCodec.Readable) member).write()).toList();
-            if (count != null) {
-                assertThat(writes).hasSize(count);
-            }
-            for (WriteCodec.Write write : writes) {
-                Message message = ((WriteCodec.MessageWrite) write).message();
-                numbersByChat.computeIfAbsent(message.chatNumber().value(), c -> new ArrayList<>()).add(message.number().value());
-                commands++;
+        for (int partition = 0; partition < RabbitTestBroker.PARTITIONS; partition++) {
+            String persistQueue = WriteTopology.persistQueue(partition);
+            org.springframework.amqp.core.Message delivered;
+            while ((delivered = broker.template().receive(persistQueue, 1_000)) != null) {
+                deliveries++;
+                Integer count = delivered.getMessageProperties().getHeader(WriteTopology.COMMANDS_HEADER);
+                assertThat(delivered.getMessageProperties().getReceivedRoutingKey())
+                        .isEqualTo(WriteTopology.routingKey(count == null ? WriteTopology.MESSAGE_KEY : WriteTopology.COMMANDS_KEY, partition));
+                List<WriteCodec.Write> writes = count == null ? List.of(CODEC.decode(delivered.getBody()))
+                        : CODEC.decodeEnvelope(delivered.getBody()).stream()
+                        .map(member -> ((WriteCodec.Readable) member).write()).toList();
+                if (count != null) {
+                    assertThat(writes).hasSize(count);
+                }
+                for (WriteCodec.Write write : writes) {
+                    Message message = ((WriteCodec.MessageWrite) write).message();
+                    long chat = message.chatNumber().value();
+                    numbersByChat.computeIfAbsent(chat, c -> new ArrayList<>()).add(message.number().value());
+                    assertThat(partitionOfChat.merge(chat, partition, (was, now) -> was))
+                            .as("chat %d's commands all in one partition", chat).isEqualTo(partition)
+                            .isEqualTo(WriteTopology.partition(9, chat, RabbitTestBroker.PARTITIONS));
+                    commands++;
+                }
             }
         }
 
         assertThat(commands).isEqualTo(senders * perSender);
         assertThat(deliveries).as("concurrent commands travel together").isLessThan(commands);
+        assertThat(new java.util.HashSet<>(partitionOfChat.values())).as("16 chats spread over the partitions")
+                .hasSize(RabbitTestBroker.PARTITIONS);
         List<Long> inOrder = LongStream.rangeClosed(1, perSender).boxed().toList();
         assertThat(numbersByChat).hasSize(senders).allSatisfy((chat, numbers) -> assertThat(numbers).isEqualTo(inOrder));
+        assertThat(broker.template().receive(WriteTopology.PERSIST_QUEUE, 200)).as("the unpartitioned queue").isNull();
+    }
+
+    @Test
+    void anOlderApisUnpartitionedKeyStillReachesTheUnpartitionedQueueOnly() {
+        Message message = Messages.aMessage().numbered(7).withBody("from an API before partitions").build();
+
+        broker.template().convertAndSend(WriteTopology.EXCHANGE, WriteTopology.MESSAGE_KEY, CODEC.encode(message));
+
+        org.springframework.amqp.core.Message delivered = broker.template().receive(WriteTopology.PERSIST_QUEUE, 5_000);
+        assertThat(delivered).isNotNull();
+        assertThat(CODEC.decode(delivered.getBody())).isEqualTo(new WriteCodec.MessageWrite(message));
+        for (int partition = 0; partition < RabbitTestBroker.PARTITIONS; partition++) {
+            assertThat(broker.template().receive(WriteTopology.persistQueue(partition), 200)).isNull();
+        }
+    }
+
+    @Test
+    void aCommandDeadLetteredAloneIsRoutedBackToItsPartitionByTheQueueNameItCarries() {
+        Message message = Messages.aMessage().numbered(8).withBody("replayed").build();
+        String from = WriteTopology.persistQueue(RabbitTestBroker.PARTITIONS - 1);
+
+        broker.template().convertAndSend(WriteTopology.EXCHANGE, from, CODEC.encode(message));
+
+        assertThat(broker.template().receive(from, 5_000)).as("back in " + from).isNotNull();
+        assertThat(broker.template().receive(WriteTopology.PERSIST_QUEUE, 200)).isNull();
     }
 
     @Test
@@ -127,7 +164,7 @@ class RabbitWriteQueueIT {
 
         queue.publish(message);
 
-        assertThat(persisted()).isEqualTo(new WriteCodec.MessageWrite(message));
+        assertThat(persisted(chatPartition(message.appId(), message.chatNumber()))).isEqualTo(new WriteCodec.MessageWrite(message));
         assertThat(broker.template().receive(WriteTopology.INDEX_QUEUE, 500))
                 .as("published once: the worker hands the index what it persisted").isNull();
     }
@@ -144,7 +181,10 @@ class RabbitWriteQueueIT {
         queue.publish(reaction);
         queue.publish(receipt);
 
-        assertThat(List.of(persisted(), persisted(), persisted())).containsExactly(new WriteCodec.UserWrite(user),
+        int userPartition = WriteTopology.partition(app.value(), "alice", RabbitTestBroker.PARTITIONS);
+        assertThat(persisted(userPartition)).isEqualTo(new WriteCodec.UserWrite(user));
+        int chatPartition = chatPartition(app, ChatNumber.of(1));
+        assertThat(List.of(persisted(chatPartition), persisted(chatPartition))).containsExactly(
                 new WriteCodec.ReactionWrite(reaction), new WriteCodec.ReceiptWrite(receipt));
         assertThat(broker.template().receive(WriteTopology.INDEX_QUEUE, 500)).isNull();
     }
@@ -160,13 +200,20 @@ class RabbitWriteQueueIT {
         queue.publish(chat);
         queue.publish(message);
 
-        assertThat(List.of(persisted(), persisted())).containsExactly(new WriteCodec.ChatWrite(chat),
+        int partition = chatPartition(app, ChatNumber.of(1));
+        assertThat(List.of(persisted(partition), persisted(partition))).containsExactly(new WriteCodec.ChatWrite(chat),
                 new WriteCodec.MessageWrite(message));
     }
 
-    private static WriteCodec.Write persisted() {
-        org.springframework.amqp.core.Message delivered = broker.template().receive(WriteTopology.PERSIST_QUEUE, 5_000);
-        assertThat(delivered).as(WriteTopology.PERSIST_QUEUE).isNotNull();
+    private static int chatPartition(AppId app, ChatNumber chat) {
+        return WriteTopology.partition(app.value(), chat.value(), RabbitTestBroker.PARTITIONS);
+    }
+
+    private static WriteCodec.Write persisted(int partition) {
+        String persistQueue = WriteTopology.persistQueue(partition);
+        org.springframework.amqp.core.Message delivered = broker.template().receive(persistQueue, 5_000);
+        assertThat(delivered).as(persistQueue).isNotNull();
+        assertThat(delivered.getMessageProperties().getReceivedRoutingKey()).endsWith("." + partition);
         assertThat(delivered.getMessageProperties().getReceivedDeliveryMode().name()).isEqualTo("PERSISTENT");
         return CODEC.decode(delivered.getBody());
     }

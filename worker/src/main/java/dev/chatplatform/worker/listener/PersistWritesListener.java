@@ -1,7 +1,6 @@
 package dev.chatplatform.worker.listener;
 
 import dev.chatplatform.infra.observability.CommandTracing;
-import org.springframework.beans.factory.annotation.Autowired;
 import dev.chatplatform.infra.wire.WriteTopology;
 import dev.chatplatform.infra.wire.WriteCodec;
 
@@ -19,9 +18,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.amqp.AmqpIOException;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,9 +33,11 @@ import java.util.List;
  * does not hold up the rest: a lone command is requeued (and dead-lettered by the queue at its delivery
  * limit); a command that fails inside an envelope has its envelope requeued, and from the
  * {@value #ENVELOPE_ATTEMPTS}th delivery on it is dead-lettered alone and the rest of the envelope acknowledged.
+ * <p>
+ * One listener per persist queue, each on its own consumer thread ({@link PersistQueueListeners}): the
+ * partitions persist in parallel, each in its queue's order.
  */
-@Component
-public class PersistWritesListener {
+public class PersistWritesListener implements ChannelAwareBatchMessageListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistWritesListener.class);
 
@@ -50,28 +50,35 @@ public class PersistWritesListener {
     private final int maxCommands;
     private final Counter persisted;
 
-    @Autowired
-    public PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
-                                 MeterRegistry meters, @Value("${chat.worker.max-commands:2000}") int maxCommands,
+    /** The listener of persist queue {@code queue}, the name its dead letters and their meter carry. */
+    public PersistWritesListener(String queue, PersistWritesUseCase persistWrites, WriteCodec codec,
+                                 RabbitDeadLetters deadLetters, MeterRegistry meters, int maxCommands,
                                  CommandTracing tracing) {
         this.persistWrites = persistWrites;
         this.codec = codec;
-        this.deliveries = new CommandDeliveries(WriteTopology.PERSIST_QUEUE, "persist", codec, deadLetters, meters, tracing);
+        this.deliveries = new CommandDeliveries(queue, "persist", codec, deadLetters, meters, tracing);
         this.maxCommands = maxCommands;
         this.persisted = meters.counter("chat.worker.persisted");
     }
 
     PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
                           MeterRegistry meters, int maxCommands) {
-        this(persistWrites, codec, deadLetters, meters, maxCommands, CommandTracing.off());
+        this(WriteTopology.persistQueue(0), persistWrites, codec, deadLetters, meters, maxCommands, CommandTracing.off());
+    }
+
+    @Override
+    public void onMessageBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) {
+        try {
+            onBatch(batch, channel);
+        } catch (IOException e) {
+            throw new AmqpIOException(e); // the channel broke: the container recovers, the batch comes back
+        }
     }
 
     /**
-     * One consumer per worker, and the queue lets only one consumer of all workers take deliveries
-     * (single active consumer): batches commit, and their events are published, in queue order.
+     * One consumer per queue in a worker, and the queue lets only one consumer of all workers take deliveries
+     * (single active consumer): a partition's batches commit, and their events are published, in queue order.
      */
-    @RabbitListener(queues = WriteTopology.PERSIST_QUEUE, containerFactory = "writeBatchListenerFactory",
-            concurrency = "1")
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
         for (List<Delivery> transaction : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
             deliveries.measure(transaction, () -> persistAndAck(transaction, channel));
@@ -86,9 +93,9 @@ public class PersistWritesListener {
                 persist(writes);
                 return null;
             }, LOG, "persisting a batch");
-            for (Delivery delivery : transaction) {
-                channel.basicAck(delivery.tag(), false);
-            }
+            // One ack for the transaction: every delivery before its last is settled by now (earlier transactions
+            // acknowledged, poison rejected when decoded), so "multiple" acknowledges exactly this transaction's.
+            channel.basicAck(transaction.getLast().tag(), true);
             persisted.increment(writes.size());
         } catch (DependencyUnavailableException shuttingDown) {
             throw shuttingDown; // Backoff gives up only when interrupted: leave the batch unacked for redelivery

@@ -49,9 +49,7 @@ class PersistWritesListenerTest {
         assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(user("+4915112345678")),
                 List.of(chatWith("alice", "bob")), List.of(messageFrom("alice")), List.of(reaction(2)),
                 List.of(receipt(12, 11))));
-        for (long tag = 1; tag <= 5; tag++) {
-            verify(channel).basicAck(tag, false);
-        }
+        verify(channel).basicAck(5, true); // one ack for the transaction's deliveries
         verifyNoMoreInteractions(channel);
         assertThat(meters.counter("chat.worker.persisted").count()).isEqualTo(5);
     }
@@ -67,8 +65,7 @@ class PersistWritesListenerTest {
         assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(), List.of(), List.of(),
                 List.of(reaction(3)), List.of(receipt(1, 1))));
         verify(channel).basicReject(2, false);
-        verify(channel).basicAck(1, false);
-        verify(channel).basicAck(3, false);
+        verify(channel).basicAck(3, true); // 1 and 3: the poison was rejected before
         verifyNoMoreInteractions(channel);
     }
 
@@ -81,8 +78,7 @@ class PersistWritesListenerTest {
 
         assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(user("+4915112345678")),
                 List.of(chatWith("alice", "bob")), List.of(messageFrom("alice")), List.of(), List.of()));
-        verify(channel).basicAck(1, false);
-        verify(channel).basicAck(2, false);
+        verify(channel).basicAck(2, true);
         verifyNoMoreInteractions(channel);
         assertThat(meters.counter("chat.worker.persisted").count()).isEqualTo(3);
     }
@@ -96,10 +92,10 @@ class PersistWritesListenerTest {
 
         assertThat(persisted).containsExactly(new PersistWritesUseCase.Writes(List.of(), List.of(), List.of(),
                 List.of(reaction(3)), List.of(receipt(1, 1))));
-        verify(deadLetters).deadLetter(eq(WriteTopology.PERSIST_QUEUE), eq(poison), anyString());
-        verify(channel).basicAck(1, false);
+        verify(deadLetters).deadLetter(eq(WriteTopology.persistQueue(0)), eq(poison), anyString());
+        verify(channel).basicAck(1, true);
         verifyNoMoreInteractions(channel);
-        assertThat(meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.PERSIST_QUEUE).count()).isEqualTo(1);
+        assertThat(meters.counter("chat.worker.dead_lettered", "queue", WriteTopology.persistQueue(0)).count()).isEqualTo(1);
     }
 
     @Test
@@ -112,9 +108,9 @@ class PersistWritesListenerTest {
                 .onBatch(batch, channel); // at most 4 commands a transaction, whole deliveries
 
         assertThat(persisted).extracting(writes -> writes.reactions().size()).containsExactly(3, 3);
-        for (long tag = 1; tag <= 3; tag++) {
-            verify(channel).basicAck(tag, false);
-        }
+        verify(channel).basicAck(1, true); // each transaction acknowledged after its commit, up to its last delivery
+        verify(channel).basicAck(3, true);
+        verifyNoMoreInteractions(channel);
     }
 
     @Test
@@ -133,7 +129,7 @@ class PersistWritesListenerTest {
 
         failingListener.onBatch(List.of(envelope(2, PersistWritesListener.ENVELOPE_ATTEMPTS - 1, codec.encode(failing),
                 codec.encode(receipt(2, 2)))), channel);
-        verify(deadLetters).deadLetter(eq(WriteTopology.PERSIST_QUEUE), eq(codec.encode(failing)), anyString());
+        verify(deadLetters).deadLetter(eq(WriteTopology.persistQueue(0)), eq(codec.encode(failing)), anyString());
         verify(channel).basicAck(2, false);
         assertThat(persisted).extracting(PersistWritesUseCase.Writes::receipts)
                 .containsExactly(List.of(receipt(2, 2)), List.of(receipt(2, 2)));

@@ -56,11 +56,10 @@ public class BulkLoad {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RESERVATION = """
             INSERT INTO number_reservations (app_id, scope, reserved_up_to) VALUES (?, ?, ?)""";
-    private static final String COPY_LAST_MESSAGES = """
-            UPDATE chats c JOIN messages m ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = c.last_message_number
-               SET c.last_message_body = m.body, c.last_message_sender = m.sender,
-                   c.last_message_created_at = m.created_at, c.last_message_updated_at = m.updated_at
-             WHERE c.app_id = ? AND c.number IN (%s) AND c.last_message_body IS NULL""";
+    private static final String COPY_LAST_MESSAGE = """
+            UPDATE chats SET last_message_body = ?, last_message_sender = ?, last_message_created_at = ?,
+                             last_message_updated_at = ?
+             WHERE app_id = ? AND number = ? AND last_message_number = ?""";
     private static final String SET_CHATS_COUNT = "UPDATE apps SET chats_count = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
@@ -155,17 +154,25 @@ public class BulkLoad {
 
     /**
      * The copies of the last message a chat row keeps for the inbox (V4), for the batch's chats whose last
-     * message this batch holds; the chat rows are locked in key order, so parallel batches do not deadlock.
+     * message this batch holds: the batch's highest message of each chat, written where it is the chat's last.
+     * Nothing is read from messages (a join on them locked rows another batch was inserting: parallel batches
+     * deadlocked at 5M messages), and the chat rows are updated in key order, so parallel batches only queue.
      */
     private void copyLastMessages(List<Message> messages) {
-        Map<Long, SortedSet<Long>> byApp = new TreeMap<>();
-        messages.forEach(m -> byApp.computeIfAbsent(m.appId().value(), a -> new TreeSet<>()).add(m.chatNumber().value()));
-        byApp.forEach((app, chats) -> {
-            List<Object> args = new ArrayList<>();
-            args.add(app);
-            args.addAll(chats);
-            jdbc.update(COPY_LAST_MESSAGES.formatted(String.join(",", java.util.Collections.nCopies(chats.size(), "?"))),
-                    args.toArray());
+        Map<List<Long>, Message> highest = new TreeMap<>(java.util.Comparator
+                .<List<Long>>comparingLong(key -> key.get(0)).thenComparingLong(key -> key.get(1)));
+        for (Message m : messages) {
+            highest.merge(List.of(m.appId().value(), m.chatNumber().value()), m,
+                    (was, now) -> now.number().value() > was.number().value() ? now : was);
+        }
+        jdbc.batchUpdate(COPY_LAST_MESSAGE, List.copyOf(highest.values()), ROWS_PER_STATEMENT, (ps, m) -> {
+            ps.setString(1, m.body().value());
+            ps.setString(2, m.sender() == null ? null : m.sender().value());
+            ps.setString(3, SqlTimestamps.format(m.createdAt()));
+            ps.setString(4, SqlTimestamps.format(m.updatedAt()));
+            ps.setLong(5, m.appId().value());
+            ps.setLong(6, m.chatNumber().value());
+            ps.setLong(7, m.number().value());
         });
     }
 

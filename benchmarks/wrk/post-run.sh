@@ -7,6 +7,7 @@
 # TOKEN=... CHATS=N: post into chats 1..N of an existing application instead (the data set's, for instance).
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx.
 set -euo pipefail
+command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk (scripts/benchmark.sh installs it)" >&2; exit 1; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CLIENTS=${1:-50}

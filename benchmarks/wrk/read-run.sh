@@ -13,6 +13,7 @@
 # Prints wrk's summary, then each process's CPU seconds, cores, and CPU milliseconds per 2xx, then one line
 # "result step=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
 set -euo pipefail
+command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk (scripts/benchmark.sh installs it)" >&2; exit 1; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STEP=${1:?step}

@@ -45,8 +45,10 @@ final class Platform implements AutoCloseable {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final int STARTUP_RETRIES = 2;
+    /** Persist partitions the platform runs with (the product's default is one). */
+    static final int WRITE_PARTITIONS = 2;
     private static final List<String> WRITE_QUEUES = java.util.stream.Stream.concat(
-            WriteTopology.persistQueues(WriteTopology.DEFAULT_PARTITIONS).stream(),
+            WriteTopology.persistQueues(WRITE_PARTITIONS).stream(),
             java.util.stream.Stream.of(WriteTopology.INDEX_QUEUE, WriteTopology.DEAD_LETTER_QUEUE)).toList();
     /** The system properties naming the boot jars (set by the Failsafe configuration of system-tests/pom.xml). */
     private static final String API_JAR = "chat.api.jar";
@@ -389,6 +391,11 @@ final class Platform implements AutoCloseable {
         env.put("CHAT_API_MANAGEMENT_PORT", Integer.toString(apiManagementPort));
         env.put("CHAT_WORKER_PORT", Integer.toString(workerPort));
         env.put("CHAT_COUNTS_RECONCILE_INTERVAL", "PT2S");
+        // The write path at its most parallel: two persist partitions, and every batch of 20 commands or more split
+        // by chat over the worker's persist threads (decision 0012), so every test checks order and idempotence
+        // through both.
+        env.put("CHAT_WRITE_PARTITIONS", Integer.toString(WRITE_PARTITIONS));
+        env.put("CHAT_WORKER_PARALLEL_FROM", "20");
         // Real-time events: check for stuck sends every second, so a subscriber that stops reading is closed fast.
         env.put("CHAT_EVENTS_HEARTBEAT", "PT1S");
         env.put("CHAT_EVENTS_SENDTIMELIMIT", "PT3S");
@@ -566,7 +573,7 @@ final class Platform implements AutoCloseable {
         onBroker(channel -> {
             channel.confirmSelect();
             channel.basicPublish(WriteTopology.EXCHANGE,
-                    WriteTopology.routingKey(WriteTopology.COMMANDS_KEY, WriteTopology.DEFAULT_PARTITIONS - 1), true,
+                    WriteTopology.routingKey(WriteTopology.COMMANDS_KEY, WRITE_PARTITIONS - 1), true,
                     MessageProperties.PERSISTENT_BASIC.builder()
                             .headers(java.util.Map.of(WriteTopology.COMMANDS_HEADER, commands)).build(), body);
             channel.waitForConfirmsOrDie(10_000);

@@ -50,8 +50,12 @@ public final class WriteTopology {
     /** Deliveries of one command before the persist queue gives up on it and dead-letters it. */
     public static final int PERSIST_DELIVERY_LIMIT = 10;
 
-    /** Persist queues unless {@code chat.writes.partitions} says otherwise: one per core of the machine we measure on. */
-    public static final int DEFAULT_PARTITIONS = 2;
+    /**
+     * Persist queues unless {@code chat.writes.partitions} says otherwise. One: on a single worker the cores are used
+     * by its persist threads ({@code chat.worker.persist-threads}), and every partition more makes each group-commit
+     * envelope smaller, which costs the broker and the worker per message (decision 0012).
+     */
+    public static final int DEFAULT_PARTITIONS = 1;
 
     /**
      * The keys bound to {@link #PERSIST_QUEUE} only: those of earlier versions (unpartitioned), and the names of
@@ -104,6 +108,20 @@ public final class WriteTopology {
      */
     public static int partition(long appId, long chatNumber, int partitions) {
         return Math.floorMod(mix(appId * 0x9E3779B97F4A7C15L + chatNumber), partitions);
+    }
+
+    /** The partition of a command: its chat's, or for a user its user's. */
+    public static int partition(WriteCodec.Write write, int partitions) {
+        return switch (write) {
+            case WriteCodec.ChatWrite chat -> partition(chat.chat().appId().value(), chat.chat().number().value(), partitions);
+            case WriteCodec.MessageWrite message ->
+                    partition(message.message().appId().value(), message.message().chatNumber().value(), partitions);
+            case WriteCodec.ReactionWrite reaction ->
+                    partition(reaction.reaction().appId().value(), reaction.reaction().chat().value(), partitions);
+            case WriteCodec.ReceiptWrite receipt ->
+                    partition(receipt.receipt().appId().value(), receipt.receipt().chat().value(), partitions);
+            case WriteCodec.UserWrite user -> partition(user.user().appId().value(), user.user().id().value(), partitions);
+        };
     }
 
     /** The partition of a user's commands. */

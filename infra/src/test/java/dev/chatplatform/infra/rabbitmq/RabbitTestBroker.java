@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class RabbitTestBroker implements AutoCloseable {
 
-    /** The persist partitions the tests' topology has (the product's default). */
-    static final int PARTITIONS = WriteTopology.DEFAULT_PARTITIONS;
+    /** The persist partitions the tests' topology has (more than the product's default of one). */
+    static final int PARTITIONS = 2;
 
     private final GenericContainer<?> container;
     final CachingConnectionFactory connections;

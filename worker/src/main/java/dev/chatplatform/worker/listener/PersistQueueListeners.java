@@ -20,31 +20,37 @@ import java.util.List;
 /**
  * The worker's consumers of the persist queues: one listener container, with one consumer thread, per
  * partition's queue ({@code chat.writes.partitions} of them) and one for the unpartitioned queue of earlier
- * versions. So as many cores as there are partitions can persist at once, while each chat's commands, all in
- * one partition, are persisted and their events published in order. The queues are single-active-consumer:
- * of several workers, one takes each queue's deliveries and the others stand by.
+ * versions; each listener splits a backlog's batches by chat over {@code chat.worker.persist-threads} threads
+ * (from {@code chat.worker.parallel-from} commands a batch). So several cores persist at once, while each chat's
+ * commands are persisted and their events published in order. The queues are single-active-consumer: of
+ * several workers, one takes each queue's deliveries and the others stand by.
  */
 @Component
 public class PersistQueueListeners implements SmartLifecycle, DisposableBean {
 
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private final List<PersistWritesListener> listeners = new ArrayList<>();
     private volatile boolean running;
 
     public PersistQueueListeners(@Qualifier("writeBatchListenerFactory") SimpleRabbitListenerContainerFactory factory,
                                  PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
                                  MeterRegistry meters, CommandTracing tracing,
                                  @Value("${chat.writes.partitions:" + WriteTopology.DEFAULT_PARTITIONS + "}") int partitions,
-                                 @Value("${chat.worker.max-commands:2000}") int maxCommands) {
+                                 @Value("${chat.worker.max-commands:2000}") int maxCommands,
+                                 @Value("${chat.worker.persist-threads:2}") int threads,
+                                 @Value("${chat.worker.parallel-from:1000}") int parallelFrom) {
         for (String queue : WriteTopology.persistQueues(partitions)) {
             SimpleMessageListenerContainer container = factory.createListenerContainer();
             container.setQueueNames(queue);
             container.setConcurrentConsumers(1);
             container.setMaxConcurrentConsumers(1);
             container.setListenerId("persist-" + queue);
-            container.setMessageListener(new PersistWritesListener(queue, persistWrites, codec, deadLetters, meters,
-                    maxCommands, tracing));
+            PersistWritesListener listener = new PersistWritesListener(queue, persistWrites, codec, deadLetters, meters,
+                    maxCommands, threads, parallelFrom, tracing);
+            container.setMessageListener(listener);
             container.afterPropertiesSet();
             containers.add(container);
+            listeners.add(listener);
         }
     }
 
@@ -68,6 +74,7 @@ public class PersistQueueListeners implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() {
         containers.forEach(SimpleMessageListenerContainer::destroy);
+        listeners.forEach(PersistWritesListener::close);
     }
 
     @Override

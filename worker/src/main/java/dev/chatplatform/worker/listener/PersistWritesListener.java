@@ -24,6 +24,10 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageList
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Persists batches of write commands and acknowledges them only after the database commit. A delivery is
@@ -34,10 +38,15 @@ import java.util.List;
  * limit); a command that fails inside an envelope has its envelope requeued, and from the
  * {@value #ENVELOPE_ATTEMPTS}th delivery on it is dead-lettered alone and the rest of the envelope acknowledged.
  * <p>
- * One listener per persist queue, each on its own consumer thread ({@link PersistQueueListeners}): the
- * partitions persist in parallel, each in its queue's order.
+ * One listener per persist queue, each on its own consumer thread ({@link PersistQueueListeners}): partitions
+ * persist in parallel, each in its queue's order. Within a queue, a batch of at least {@code parallelFrom}
+ * commands (a backlog) is split by chat over {@code threads} threads ({@link WriteTopology#partition}), each
+ * persisting its chats' commands in order, in transactions of at most {@code maxCommands}; the batch is
+ * acknowledged once every part has committed, and the next batch starts only then, so a chat's commands are
+ * still applied, and their events published, in queue order. Smaller batches (the steady state, a few hundred
+ * commands in 50 ms) are not split: a split would only make more, smaller transactions.
  */
-public class PersistWritesListener implements ChannelAwareBatchMessageListener {
+public class PersistWritesListener implements ChannelAwareBatchMessageListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistWritesListener.class);
 
@@ -48,22 +57,37 @@ public class PersistWritesListener implements ChannelAwareBatchMessageListener {
     private final WriteCodec codec;
     private final CommandDeliveries deliveries;
     private final int maxCommands;
+    private final int threads;
+    private final int parallelFrom;
+    /** The threads a split batch's parts other than the first run on (the consumer thread runs the first). */
+    private final ExecutorService helpers;
     private final Counter persisted;
 
-    /** The listener of persist queue {@code queue}, the name its dead letters and their meter carry. */
+    /**
+     * The listener of persist queue {@code queue}, the name its dead letters and their meter carry; a batch of at
+     * least {@code parallelFrom} commands is persisted by {@code threads} threads.
+     */
     public PersistWritesListener(String queue, PersistWritesUseCase persistWrites, WriteCodec codec,
-                                 RabbitDeadLetters deadLetters, MeterRegistry meters, int maxCommands,
-                                 CommandTracing tracing) {
+                                 RabbitDeadLetters deadLetters, MeterRegistry meters, int maxCommands, int threads,
+                                 int parallelFrom, CommandTracing tracing) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("chat.worker.persist-threads must be at least 1, was " + threads);
+        }
         this.persistWrites = persistWrites;
         this.codec = codec;
         this.deliveries = new CommandDeliveries(queue, "persist", codec, deadLetters, meters, tracing);
         this.maxCommands = maxCommands;
+        this.threads = threads;
+        this.parallelFrom = parallelFrom;
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1,
+                Thread.ofPlatform().name("persist-part-" + queue + "-", 1).daemon().factory());
         this.persisted = meters.counter("chat.worker.persisted");
     }
 
     PersistWritesListener(PersistWritesUseCase persistWrites, WriteCodec codec, RabbitDeadLetters deadLetters,
                           MeterRegistry meters, int maxCommands) {
-        this(WriteTopology.persistQueue(0), persistWrites, codec, deadLetters, meters, maxCommands, CommandTracing.off());
+        this(WriteTopology.persistQueue(0), persistWrites, codec, deadLetters, meters, maxCommands, 1, Integer.MAX_VALUE,
+                CommandTracing.off());
     }
 
     @Override
@@ -80,8 +104,96 @@ public class PersistWritesListener implements ChannelAwareBatchMessageListener {
      * (single active consumer): a partition's batches commit, and their events are published, in queue order.
      */
     public void onBatch(List<org.springframework.amqp.core.Message> batch, Channel channel) throws IOException {
-        for (List<Delivery> transaction : CommandDeliveries.cut(deliveries.decode(batch, channel), maxCommands)) {
+        List<Delivery> decoded = deliveries.decode(batch, channel);
+        if (helpers != null && !decoded.isEmpty() && commands(decoded) >= parallelFrom) {
+            deliveries.measure(decoded, () -> persistSplitAndAck(decoded, channel));
+            return;
+        }
+        for (List<Delivery> transaction : CommandDeliveries.cut(decoded, maxCommands)) {
             deliveries.measure(transaction, () -> persistAndAck(transaction, channel));
+        }
+    }
+
+    private static int commands(List<Delivery> deliveries) {
+        int commands = 0;
+        for (Delivery delivery : deliveries) {
+            commands += delivery.writes().size();
+        }
+        return commands;
+    }
+
+    /**
+     * A backlog's batch, split by chat over the threads. A part that fails for a reason other than a down
+     * dependency sends the whole batch down the ordinary path (transaction by transaction, then command by
+     * command): every command is idempotent, so the parts that had committed apply again as no-ops.
+     */
+    private void persistSplitAndAck(List<Delivery> batch, Channel channel) throws IOException {
+        List<List<WriteCodec.Write>> parts = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Delivery delivery : batch) {
+            for (WriteCodec.Write write : delivery.writes()) {
+                parts.get(WriteTopology.partition(write, threads)).add(write);
+            }
+        }
+        try {
+            Backoff.untilAvailable(() -> {
+                persistParts(parts);
+                return null;
+            }, LOG, "persisting a batch");
+            channel.basicAck(batch.getLast().tag(), true);
+            persisted.increment(commands(batch));
+        } catch (DependencyUnavailableException shuttingDown) {
+            throw shuttingDown;
+        } catch (RuntimeException partFailure) {
+            LOG.warn("a part of a batch of {} commands failed ({}), retrying it transaction by transaction",
+                    commands(batch), partFailure.toString());
+            for (List<Delivery> transaction : CommandDeliveries.cut(batch, maxCommands)) {
+                persistAndAck(transaction, channel);
+            }
+        }
+    }
+
+    /** Runs every part (the first on this thread), waits for all, and rethrows a failure: a down dependency first. */
+    private void persistParts(List<List<WriteCodec.Write>> parts) {
+        List<Future<?>> running = new ArrayList<>(parts.size());
+        for (List<WriteCodec.Write> part : parts.subList(1, parts.size())) {
+            running.add(helpers.submit(() -> persistInTransactions(part)));
+        }
+        RuntimeException failure = null;
+        try {
+            persistInTransactions(parts.getFirst());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> part : running) {
+            try {
+                part.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                failure = failure == null || cause instanceof DependencyUnavailableException ? cause : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new DependencyUnavailableException("worker", e); // shutting down: leave the batch unacked
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void persistInTransactions(List<WriteCodec.Write> part) {
+        for (int from = 0; from < part.size(); from += maxCommands) {
+            persist(part.subList(from, Math.min(part.size(), from + maxCommands)));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
         }
     }
 

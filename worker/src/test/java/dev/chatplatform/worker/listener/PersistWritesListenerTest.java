@@ -14,7 +14,19 @@ import org.springframework.amqp.core.MessageProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.message.MessageBody;
+import dev.chatplatform.domain.message.MessageNumber;
+import dev.chatplatform.infra.observability.CommandTracing;
+import dev.chatplatform.infra.wire.Writes;
 
 import static dev.chatplatform.infra.wire.Writes.chatWith;
 import static dev.chatplatform.infra.wire.Writes.messageFrom;
@@ -22,7 +34,9 @@ import static dev.chatplatform.infra.wire.Writes.reaction;
 import static dev.chatplatform.infra.wire.Writes.receipt;
 import static dev.chatplatform.infra.wire.Writes.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -149,5 +163,98 @@ class PersistWritesListenerTest {
             properties.setHeader("x-delivery-count", (long) earlierDeliveries);
         }
         return new Message(codec.envelope(List.of(commands)), properties);
+    }
+
+    @Test
+    void aBacklogsBatchIsSplitByChatOverThreadsEachChatInOrderAndAcknowledgedOnce() throws Exception {
+        List<PersistWritesUseCase.Writes> parts = Collections.synchronizedList(new ArrayList<>());
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        PersistWritesListener split = new PersistWritesListener(WriteTopology.persistQueue(0), writes -> {
+            threads.add(Thread.currentThread().getName());
+            parts.add(writes);
+        }, codec, deadLetters, meters, 1_000, 2, 10, CommandTracing.off());
+        List<Message> batch = interleavedEnvelopes(8, 5);
+
+        split.onBatch(batch, channel);
+        split.close();
+
+        assertThat(parts).as("one transaction per part").hasSize(2);
+        assertThat(threads).as("the consumer's thread and a helper").hasSize(2);
+        Map<Long, List<Long>> numbersByChat = new TreeMap<>();
+        for (PersistWritesUseCase.Writes part : parts) {
+            Set<Long> chatsOfPart = new TreeSet<>();
+            for (dev.chatplatform.domain.message.Message message : part.messages()) {
+                numbersByChat.computeIfAbsent(message.chatNumber().value(), c -> new ArrayList<>()).add(message.number().value());
+                chatsOfPart.add(message.chatNumber().value());
+            }
+            assertThat(chatsOfPart).allSatisfy(chat -> assertThat(parts.stream()
+                    .filter(other -> other != part)
+                    .flatMap(other -> other.messages().stream())
+                    .noneMatch(m -> m.chatNumber().value() == chat)).as("chat %d in one part only", chat).isTrue());
+        }
+        assertThat(numbersByChat).hasSize(8).allSatisfy((chat, numbers) -> assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L));
+        verify(channel).basicAck(batch.size(), true);
+        verifyNoMoreInteractions(channel);
+        assertThat(meters.counter("chat.worker.persisted").count()).isEqualTo(40);
+    }
+
+    @Test
+    void aSmallBatchIsNotSplit() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        PersistWritesListener split = new PersistWritesListener(WriteTopology.persistQueue(0), writes -> {
+            threads.add(Thread.currentThread().getName());
+            persisted.add(writes);
+        }, codec, deadLetters, meters, 1_000, 2, 1_000, CommandTracing.off());
+
+        split.onBatch(interleavedEnvelopes(8, 5), channel);
+        split.close();
+
+        assertThat(persisted).hasSize(1);
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aPartThatFailsSendsTheBatchDownTheOrdinaryPathWhereOnlyItsCommandFails() throws Exception {
+        List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+        PersistWritesListener split = new PersistWritesListener(WriteTopology.persistQueue(0), writes -> {
+            if (writes.messages().stream().anyMatch(m -> m.chatNumber().value() == 2 && m.number().value() == 3)) {
+                throw new IllegalStateException("a constraint this command breaks");
+            }
+            writes.messages().forEach(m -> applied.add(m.chatNumber().value() * 100 + m.number().value()));
+        }, codec, deadLetters, meters, 1_000, 2, 10, CommandTracing.off());
+        List<Message> batch = interleavedEnvelopes(4, 5);
+
+        split.onBatch(batch, channel);
+        split.close();
+
+        List<Long> expected = new ArrayList<>();
+        for (long chat = 1; chat <= 4; chat++) {
+            for (long number = 1; number <= 5; number++) {
+                if (!(chat == 2 && number == 3)) {
+                    expected.add(chat * 100 + number);
+                }
+            }
+        }
+        assertThat(new TreeSet<>(applied)).containsExactlyElementsOf(expected);
+        // The failing command's envelope is requeued (its third delivery would send it alone to the dead letters).
+        verify(channel, atLeastOnce()).basicNack(anyLong(), eq(false), eq(true));
+        verifyNoInteractions(deadLetters);
+    }
+
+    /** {@code chats} chats of {@code messages} messages each, interleaved, in envelopes of 4 commands. */
+    private List<Message> interleavedEnvelopes(int chats, int messages) {
+        List<byte[]> commands = new ArrayList<>();
+        for (long number = 1; number <= messages; number++) {
+            for (long chat = 1; chat <= chats; chat++) {
+                commands.add(codec.encode(new dev.chatplatform.domain.message.Message(Writes.APP, ChatNumber.of(chat),
+                        MessageNumber.of(number), new MessageBody("m" + number), Writes.CREATED, Writes.UPDATED)));
+            }
+        }
+        List<Message> batch = new ArrayList<>();
+        for (int from = 0; from < commands.size(); from += 4) {
+            batch.add(envelope(batch.size() + 1, 0, commands.subList(from, Math.min(commands.size(), from + 4))
+                    .toArray(byte[][]::new)));
+        }
+        return batch;
     }
 }

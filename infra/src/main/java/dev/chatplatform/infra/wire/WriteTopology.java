@@ -60,10 +60,12 @@ public final class WriteTopology {
     /**
      * The keys bound to {@link #PERSIST_QUEUE} only: those of earlier versions (unpartitioned), and the names of
      * the queues whose dead letters carry them as their key (a replay of the index queue's dead letters persists
-     * them again, which hands them to the index queue).
+     * them again, which hands them to the index queue; a message put straight into the dead-letter queue through
+     * the default exchange has its name). A replay (scripts/dead-letters.sh, a shovel) drops what routes nowhere,
+     * so every key a dead letter can carry must be bound: the partitions' keys end with their partition.
      */
-    public static final List<String> UNPARTITIONED_KEYS =
-            List.of(CHAT_KEY, MESSAGE_KEY, USER_KEY, REACTION_KEY, RECEIPT_KEY, COMMANDS_KEY, PERSIST_QUEUE, INDEX_QUEUE);
+    public static final List<String> UNPARTITIONED_KEYS = List.of(CHAT_KEY, MESSAGE_KEY, USER_KEY, REACTION_KEY,
+            RECEIPT_KEY, COMMANDS_KEY, PERSIST_QUEUE, INDEX_QUEUE, DEAD_LETTER_QUEUE);
 
     private WriteTopology() {
     }

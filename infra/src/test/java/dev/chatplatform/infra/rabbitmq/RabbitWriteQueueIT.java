@@ -147,6 +147,25 @@ class RabbitWriteQueueIT {
         }
     }
 
+    /** A replay's shovel drops what routes nowhere: every key a dead letter can carry reaches a persist queue. */
+    @Test
+    void everyKeyADeadLetterCanCarryRoutesToAPersistQueue() {
+        List<String> keys = List.of(WriteTopology.routingKey(WriteTopology.MESSAGE_KEY, 0),
+                WriteTopology.routingKey(WriteTopology.COMMANDS_KEY, 1), WriteTopology.persistQueue(0),
+                WriteTopology.persistQueue(1), WriteTopology.PERSIST_QUEUE, WriteTopology.INDEX_QUEUE,
+                WriteTopology.DEAD_LETTER_QUEUE, WriteTopology.MESSAGE_KEY, WriteTopology.COMMANDS_KEY);
+        for (String key : keys) {
+            broker.template().convertAndSend(WriteTopology.EXCHANGE, key, CODEC.encode(Messages.aMessage().build()));
+            int copies = 0;
+            for (String persistQueue : WriteTopology.persistQueues(RabbitTestBroker.PARTITIONS)) {
+                if (broker.template().receive(persistQueue, 300) != null) {
+                    copies++;
+                }
+            }
+            assertThat(copies).as("persist queues reached with key %s", key).isEqualTo(1);
+        }
+    }
+
     @Test
     void aCommandDeadLetteredAloneIsRoutedBackToItsPartitionByTheQueueNameItCarries() {
         Message message = Messages.aMessage().numbered(8).withBody("replayed").build();

@@ -68,38 +68,40 @@ public class RabbitWriteQueue implements WriteQueue, DisposableBean {
 
     @Override
     public void publish(Chat chat) {
-        send(WriteTopology.CHAT_KEY, partition(chat.appId().value(), chat.number().value()), codec.encode(chat));
+        send(WriteTopology.CHAT_KEY, new WriteCodec.ChatWrite(chat));
     }
 
     @Override
     public Confirmation send(Message message) {
-        int partition = partition(message.appId().value(), message.chatNumber().value());
-        CompletableFuture<Void> confirmed = handOver(WriteTopology.MESSAGE_KEY, partition, codec.encode(message));
+        WriteCodec.Write write = new WriteCodec.MessageWrite(message);
+        int partition = partition(write);
+        CompletableFuture<Void> confirmed = handOver(WriteTopology.MESSAGE_KEY, partition, codec.encode(write));
         return () -> publishers.get(partition).await(confirmed);
     }
 
     @Override
     public void publish(User user) {
-        int partition = WriteTopology.partition(user.appId().value(), user.id().value(), publishers.size());
-        send(WriteTopology.USER_KEY, partition, codec.encode(user));
+        send(WriteTopology.USER_KEY, new WriteCodec.UserWrite(user));
     }
 
     @Override
     public void publish(ReactionAdded reaction) {
-        send(WriteTopology.REACTION_KEY, partition(reaction.appId().value(), reaction.chat().value()), codec.encode(reaction));
+        send(WriteTopology.REACTION_KEY, new WriteCodec.ReactionWrite(reaction));
     }
 
     @Override
     public void publish(Receipt receipt) {
-        send(WriteTopology.RECEIPT_KEY, partition(receipt.appId().value(), receipt.chat().value()), codec.encode(receipt));
+        send(WriteTopology.RECEIPT_KEY, new WriteCodec.ReceiptWrite(receipt));
     }
 
-    private int partition(long appId, long chatNumber) {
-        return WriteTopology.partition(appId, chatNumber, publishers.size());
+    /** The command's partition, as the worker splits a batch: {@link WriteTopology#partition(WriteCodec.Write, int)}. */
+    private int partition(WriteCodec.Write write) {
+        return WriteTopology.partition(write, publishers.size());
     }
 
-    private void send(String kind, int partition, byte[] command) {
-        publishers.get(partition).await(handOver(kind, partition, command));
+    private void send(String kind, WriteCodec.Write write) {
+        int partition = partition(write);
+        publishers.get(partition).await(handOver(kind, partition, codec.encode(write)));
     }
 
     /** Hands the command to its partition's publisher; a sampled request's command carries its publish span's context. */

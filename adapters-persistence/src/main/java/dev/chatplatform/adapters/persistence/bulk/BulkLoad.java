@@ -58,7 +58,7 @@ public class BulkLoad {
             INSERT INTO number_reservations (app_id, scope, reserved_up_to) VALUES (?, ?, ?)""";
     private static final String COPY_LAST_MESSAGE = """
             UPDATE chats SET last_message_body = ?, last_message_sender = ?, last_message_created_at = ?,
-                             last_message_updated_at = ?
+                             last_message_updated_at = ?, last_message_summary = ?
              WHERE app_id = ? AND number = ? AND last_message_number = ?""";
     private static final String SET_CHATS_COUNT = "UPDATE apps SET chats_count = ? WHERE id = ?";
 
@@ -153,7 +153,7 @@ public class BulkLoad {
     }
 
     /**
-     * The copies of the last message a chat row keeps for the inbox (V4), for the batch's chats whose last
+     * The copies of the last message a chat row keeps for the inbox (V4, with its reaction summary: V5), for the batch's chats whose last
      * message this batch holds: the batch's highest message of each chat, written where it is the chat's last.
      * Nothing is read from messages (a join on them locked rows another batch was inserting: parallel batches
      * deadlocked at 5M messages), and the chat rows are updated in key order, so parallel batches only queue.
@@ -170,9 +170,10 @@ public class BulkLoad {
             ps.setString(2, m.sender() == null ? null : m.sender().value());
             ps.setString(3, SqlTimestamps.format(m.createdAt()));
             ps.setString(4, SqlTimestamps.format(m.updatedAt()));
-            ps.setLong(5, m.appId().value());
-            ps.setLong(6, m.chatNumber().value());
-            ps.setLong(7, m.number().value());
+            ps.setString(5, m.reactions().isEmpty() ? null : JsonColumns.summary(m.reactions()));
+            ps.setLong(6, m.appId().value());
+            ps.setLong(7, m.chatNumber().value());
+            ps.setLong(8, m.number().value());
         });
     }
 

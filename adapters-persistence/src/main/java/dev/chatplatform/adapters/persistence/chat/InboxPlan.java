@@ -158,9 +158,12 @@ public final class InboxPlan {
         }, app.value(), chat.value(), number.value()).stream().findFirst().orElse(null);
     }
 
-    /** m_receipts: "count user delivered read micros user ...", read again on its own when the list was cut short. */
+    /** m_receipts: "count user delivered read micros user ...", or null: none. Read again on its own when the list was cut short. */
     private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, String folded) {
-        String[] fields = folded.isEmpty() ? new String[0] : folded.split(" ");
+        if (folded == null) {
+            return Map.of(); // the chat has no receipts
+        }
+        String[] fields = folded.split(" ");
         int count = Integer.parseInt(fields[0]);
         if (count == 0) {
             return Map.of();

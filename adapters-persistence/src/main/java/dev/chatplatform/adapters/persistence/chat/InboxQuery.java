@@ -31,24 +31,15 @@ import java.util.List;
 record InboxQuery(String sql, List<Object> args) {
 
     /**
-     * What an inbox entry shows beside the chat: its last message (m_*, null when none is stored: the copies
-     * the worker keeps on the chat row, V4), that message's reaction summary, and the chat's receipts folded into one column, COUNT first so that a list
-     * cut short by group_concat_max_len is noticed (InboxPlan reads it again then). In the page's statement,
-     * not three statements: docs/performance.md, issue 12.
+     * What an inbox entry shows beside the chat, all of it copies the writers keep on the chat row: its last
+     * message (m_*, null when none is stored: V4), that message's reaction summary, and the chat's receipts
+     * folded into one column, COUNT first, so that a list cut short by group_concat_max_len is noticed
+     * (InboxPlan reads it again then) (V5, {@link InboxCopies}). A page statement reads chat rows only: the
+     * receipts' subquery and the summary's join were 0.4 of its 0.65 ms (docs/performance.md, issue 12).
      */
     static final String SHOWN_COLUMNS = """
             c.last_message_body AS m_body, c.last_message_sender AS m_sender, c.last_message_created_at AS m_created_at,
-            c.last_message_updated_at AS m_updated_at, s.summary AS m_summary,
-            (SELECT CONCAT(COUNT(*), ' ', COALESCE(GROUP_CONCAT(r.user_id, ' ', r.delivered_up_to, ' ', r.read_up_to,
-                    ' ', TIMESTAMPDIFF(MICROSECOND, '1970-01-01', r.updated_at) SEPARATOR ' '), ''))
-               FROM receipts r WHERE r.app_id = c.app_id AND r.chat_number = c.number) AS m_receipts""";
-
-    private static final String LAST_MESSAGE_COPIES =
-            "c.last_message_body, c.last_message_sender, c.last_message_created_at, c.last_message_updated_at";
-
-    private static final String SHOWN_JOINS = """
-             LEFT JOIN message_reactions s
-               ON s.app_id = c.app_id AND s.chat_number = c.number AND s.message_number = c.last_message_number""";
+            c.last_message_updated_at AS m_updated_at, c.last_message_summary AS m_summary, c.receipts_folded AS m_receipts""";
 
     /** A scan along the inbox index from the position. */
     static InboxQuery of(long app, InboxFilter filter, InboxPosition after, int limit) {
@@ -64,22 +55,11 @@ record InboxQuery(String sql, List<Object> args) {
     }
 
     /**
-     * @param shown whether each chat comes with what its inbox entry shows ({@link #SHOWN_COLUMNS}): its last
-     *              message, joined by primary key after the chats' order and LIMIT (the ORDER BY is on the
-     *              first table's columns only, so MariaDB sorts, or walks, that table alone and joins the rows
-     *              it keeps: 51 lookups, whatever the filter matched)
+     * @param shown whether each chat comes with what its inbox entry shows ({@link #SHOWN_COLUMNS}), columns of
+     *              its own row
      */
     static InboxQuery of(long app, InboxFilter filter, Collection<Long> candidates, InboxPosition after, int limit,
                          boolean shown) {
-        if (shown && candidates != null && filter.participant() == null) {
-            // Candidates are sorted, not walked: MariaDB joined every candidate's last message and receipts before
-            // that sort (30 ms for 1,357 chats named Okafor), so the page is cut first, in a derived table.
-            InboxQuery page = of(app, filter, candidates, after, limit, false, false);
-            String sql = "SELECT c.*, " + SHOWN_COLUMNS + " FROM (" + page.sql().replaceFirst("^SELECT ",
-                    "SELECT c.activity_at AS inbox_at, " + LAST_MESSAGE_COPIES + ", ") + ") c " + SHOWN_JOINS
-                    + " ORDER BY c.inbox_at DESC, c.number DESC";
-            return new InboxQuery(sql, page.args());
-        }
         return of(app, filter, candidates, after, limit, shown, false);
     }
 
@@ -107,21 +87,20 @@ record InboxQuery(String sql, List<Object> args) {
                 args.add(SearchText.pattern(filter.text()));
             }
         }
-        String joins = shown ? " " + SHOWN_JOINS : "";
         if (byParticipant) {
             sql.append("STRAIGHT_JOIN ").append(columns)
                     .append(" FROM chat_participants p FORCE INDEX (ix_chat_participants_inbox)")
                     .append(" JOIN chats c ON c.app_id = p.app_id AND c.number = p.chat_number")
-                    .append(joins).append(" WHERE p.app_id = ? AND p.user_id = ?");
+                    .append(" WHERE p.app_id = ? AND p.user_id = ?");
             args.add(app);
             args.add(filter.participant().value());
         } else if (candidates != null) {
-            sql.append(columns).append(" FROM chats c FORCE INDEX (PRIMARY)").append(joins)
+            sql.append(columns).append(" FROM chats c FORCE INDEX (PRIMARY)")
                     .append(" WHERE c.app_id = ? AND c.number IN (").append(SearchText.placeholders(candidates.size())).append(')');
             args.add(app);
             candidates.stream().sorted().forEach(args::add);
         } else {
-            sql.append(columns).append(" FROM chats c FORCE INDEX (ix_chats_inbox)").append(joins).append(" WHERE c.app_id = ?");
+            sql.append(columns).append(" FROM chats c FORCE INDEX (ix_chats_inbox)").append(" WHERE c.app_id = ?");
             args.add(app);
         }
         if (filter.text() != null && !window) {

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import dev.chatplatform.adapters.persistence.Db;
+import dev.chatplatform.adapters.persistence.chat.InboxCopies;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
 
 import java.time.Instant;
@@ -52,14 +53,16 @@ public class JdbcCountStore implements CountStore {
     private static final String SET_PARTICIPANTS_ACTIVITY = """
             UPDATE chat_participants SET activity_at = GREATEST(activity_at, ?) WHERE app_id = ? AND chat_number = ?""";
 
-    /** With the last message's copies the inbox shows (V4), from that message's row. */
+    /** With the copies the inbox shows (V4, V5), from the last message's rows and the chat's receipts. */
     private static final String SET_MESSAGES_COUNT = """
             UPDATE chats c LEFT JOIN messages m ON m.app_id = c.app_id AND m.chat_number = c.number AND m.number = ?
+              LEFT JOIN message_reactions s ON s.app_id = m.app_id AND s.chat_number = m.chat_number AND s.message_number = m.number
                SET c.messages_count = ?, c.last_message_at = ?, c.last_message_number = ?,
                    c.activity_at = GREATEST(c.created_at, COALESCE(?, c.created_at)),
                    c.last_message_body = m.body, c.last_message_sender = m.sender,
-                   c.last_message_created_at = m.created_at, c.last_message_updated_at = m.updated_at
-             WHERE c.app_id = ? AND c.number = ?""";
+                   c.last_message_created_at = m.created_at, c.last_message_updated_at = m.updated_at,
+                   c.last_message_summary = s.summary, c.receipts_folded = %s
+             WHERE c.app_id = ? AND c.number = ?""".formatted(InboxCopies.FOLDED_RECEIPTS);
 
     private static final String FORGET = "DELETE FROM count_changes WHERE (app_id, chat_number) IN (%s)";
 

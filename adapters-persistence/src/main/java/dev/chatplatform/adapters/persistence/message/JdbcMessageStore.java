@@ -50,8 +50,9 @@ public class JdbcMessageStore implements MessageStore {
     /**
      * Freshens the inbox order at once, and what the inbox shows of the last message (V4): the batch's
      * newest state of its highest number replaces the kept one when its number is higher, or the same with a
-     * newer updated_at (an edit). The four copies are assigned before last_message_number, and the
-     * updated_at copy last of them, so each condition reads the row as it was. The reconciler repairs a chat
+     * newer updated_at (an edit). The copies are assigned before last_message_number, and the updated_at
+     * copy last of the four that an edit changes, so each condition reads the row as it was. A new last
+     * message takes its reaction summary along (V5; none, unless its reactions were persisted first). The reconciler repairs a chat
      * whose row arrived after its messages.
      */
     private static final String TOUCH_CHAT = """
@@ -64,6 +65,8 @@ public class JdbcMessageStore implements MessageStore {
                   AND ? > COALESCE(last_message_updated_at, '1000-01-01'), ?, last_message_created_at),
               last_message_updated_at = IF(? > last_message_number OR ? = last_message_number
                   AND ? > COALESCE(last_message_updated_at, '1000-01-01'), ?, last_message_updated_at),
+              last_message_summary = IF(? > last_message_number, (SELECT s.summary FROM message_reactions s
+                  WHERE s.app_id = ? AND s.chat_number = ? AND s.message_number = ?), last_message_summary),
               last_message_at = GREATEST(COALESCE(last_message_at, ?), ?),
               last_message_number = GREATEST(last_message_number, ?),
               activity_at = GREATEST(activity_at, ?)
@@ -233,7 +236,8 @@ public class JdbcMessageStore implements MessageStore {
             for (Object value : new Object[] {number, number, updated, last.body().value(),
                     number, sender, number, updated, sender,
                     number, number, updated, SqlTimestamps.format(last.createdAt()),
-                    number, number, updated, updated}) {
+                    number, number, updated, updated,
+                    number, touch.getKey().appId(), touch.getKey().chatNumber(), number}) {
                 ps.setObject(++i, value);
             }
             String at = SqlTimestamps.format(touch.getValue().latestAt());

@@ -3,6 +3,7 @@ package dev.chatplatform.adapters.persistence.reaction;
 import dev.chatplatform.adapters.persistence.Db;
 import dev.chatplatform.adapters.persistence.JsonColumns;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
+import dev.chatplatform.adapters.persistence.chat.InboxCopies;
 import dev.chatplatform.application.port.out.ReactionStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
@@ -173,6 +174,10 @@ public class JdbcReactionStore implements ReactionStore {
             ps.setLong(3, entry.getKey().chat());
             ps.setLong(4, entry.getKey().message());
         });
+        // The inbox's copy of each changed chat's last message summary (message_reactions, then chats: the lock
+        // order of every writer); a chat whose changed summaries are of older messages gets its copy again.
+        InboxCopies.refreshLastMessageSummaries(jdbc, summaries.stream()
+                .map(entry -> Map.entry(entry.getKey().app(), entry.getKey().chat())).toList());
         return answer;
     }
 

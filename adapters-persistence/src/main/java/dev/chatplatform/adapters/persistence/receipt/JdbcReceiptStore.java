@@ -2,6 +2,7 @@ package dev.chatplatform.adapters.persistence.receipt;
 
 import dev.chatplatform.adapters.persistence.Db;
 import dev.chatplatform.adapters.persistence.SqlTimestamps;
+import dev.chatplatform.adapters.persistence.chat.InboxCopies;
 import dev.chatplatform.application.port.out.ReceiptStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
@@ -85,13 +86,18 @@ public class JdbcReceiptStore implements ReceiptStore {
     public void saveAll(List<Receipt> receipts) {
         // A fixed lock order keeps concurrent batches from deadlocking each other.
         List<Receipt> ordered = receipts.stream().sorted(KEY_ORDER).toList();
-        db.writeAll(() -> jdbc.batchUpdate(MERGE, ordered, ordered.size(), (ps, receipt) -> {
-            ps.setLong(1, receipt.appId().value());
-            ps.setLong(2, receipt.chat().value());
-            ps.setString(3, receipt.user().value());
-            ps.setLong(4, receipt.deliveredUpTo());
-            ps.setLong(5, receipt.readUpTo());
-            ps.setString(6, SqlTimestamps.format(receipt.updatedAt()));
-        }));
+        db.writeAll(() -> {
+            jdbc.batchUpdate(MERGE, ordered, ordered.size(), (ps, receipt) -> {
+                ps.setLong(1, receipt.appId().value());
+                ps.setLong(2, receipt.chat().value());
+                ps.setString(3, receipt.user().value());
+                ps.setLong(4, receipt.deliveredUpTo());
+                ps.setLong(5, receipt.readUpTo());
+                ps.setString(6, SqlTimestamps.format(receipt.updatedAt()));
+            });
+            // The inbox's copy, from the merged rows (receipts, then chats: the lock order of every writer).
+            InboxCopies.refreshReceipts(jdbc, ordered.stream()
+                    .map(receipt -> Map.entry(receipt.appId().value(), receipt.chat().value())).toList());
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.chatplatform.adapters.persistence.chat;
 import dev.chatplatform.adapters.persistence.PersistenceIT;
 import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
 import dev.chatplatform.application.contract.ChatStoreContract;
+import dev.chatplatform.adapters.persistence.reaction.JdbcReactionStore;
 import dev.chatplatform.adapters.persistence.receipt.JdbcReceiptStore;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
@@ -11,6 +12,8 @@ import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.receipt.Receipt;
 import dev.chatplatform.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,11 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
 import static dev.chatplatform.application.mothers.Messages.aMessage;
+import static dev.chatplatform.application.mothers.Reactions.aReaction;
 import static dev.chatplatform.application.mothers.Times.millisAfterT0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +44,9 @@ class JdbcChatStoreIT extends ChatStoreContract {
     @Autowired
     private JdbcReceiptStore receipts;
 
+    @Autowired
+    private JdbcReactionStore reactions;
+
     @Override
     protected ChatStore chatStore() {
         return store;
@@ -52,6 +60,50 @@ class JdbcChatStoreIT extends ChatStoreContract {
     @Override
     protected ReceiptStore receiptStore() {
         return receipts;
+    }
+
+    /**
+     * The inbox reads the last message's reaction summary and the receipts from copies on the chat row (V5):
+     * each follows its source through reactions on the last message and on older ones, a new last message
+     * (with reactions persisted before it, as a replayed dead letter would bring them), and moved cursors.
+     */
+    @Test
+    void theInboxCopiesOfTheLastMessagesReactionsAndTheReceiptsFollowTheirSources() {
+        AppId app = newApp();
+        store.saveAll(List.of(aChat().inApp(app).numbered(1).withParticipants("alice", "bob").createdAt(millisAfterT0(0)).build()));
+        messages.saveAll(List.of(aMessage().in(app, 1).numbered(1).sentBy("alice").createdAt(millisAfterT0(1)).build(),
+                aMessage().in(app, 1).numbered(2).sentBy("alice").createdAt(millisAfterT0(2)).build()));
+        assertThat(entry(app).lastMessage().reactions().isEmpty()).isTrue();
+        assertThat(entry(app).receipts()).isEmpty();
+
+        reactions.applyAll(List.of(aReaction().on(app, 1, 2).by("bob").ofType("like").at(millisAfterT0(3)).build(),
+                aReaction().on(app, 1, 2).by("carol").ofType("like").at(millisAfterT0(3)).build()));
+        assertThat(entry(app).lastMessage().reactions().counts()).isEqualTo(Map.of("like", 2L));
+        reactions.applyAll(List.of(aReaction().on(app, 1, 1).by("bob").ofType("wow").at(millisAfterT0(4)).build()));
+        assertThat(entry(app).lastMessage().reactions().counts()).isEqualTo(Map.of("like", 2L));
+
+        receipts.saveAll(List.of(new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 1, millisAfterT0(5))));
+        receipts.saveAll(List.of(new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 2, millisAfterT0(6)),
+                new Receipt(app, ChatNumber.of(1), new UserId("alice"), 2, 0, millisAfterT0(6))));
+        assertThat(entry(app).receipts()).isEqualTo(Map.of(
+                new UserId("bob"), new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 2, millisAfterT0(6)),
+                new UserId("alice"), new Receipt(app, ChatNumber.of(1), new UserId("alice"), 2, 0, millisAfterT0(6))));
+
+        messages.saveAll(List.of(aMessage().in(app, 1).numbered(3).createdAt(millisAfterT0(7)).build()));
+        assertThat(entry(app).lastMessage().number().value()).isEqualTo(3);
+        assertThat(entry(app).lastMessage().reactions().isEmpty()).isTrue();
+
+        reactions.applyAll(List.of(aReaction().on(app, 1, 4).by("bob").ofType("clap").scoring(3).at(millisAfterT0(8)).build()));
+        assertThat(entry(app).lastMessage().reactions().isEmpty()).isTrue(); // message 4 is not stored yet
+        messages.saveAll(List.of(aMessage().in(app, 1).numbered(4).createdAt(millisAfterT0(9)).build()));
+        assertThat(entry(app).lastMessage().reactions().scores()).isEqualTo(Map.of("clap", 3L));
+        for (InboxFilter filter : List.of(new InboxFilter(null, Set.of(), new UserId("bob")), InboxFilter.among(Set.of(ChatNumber.of(1))))) {
+            assertThat(store.inbox(app, filter, null, 10).getFirst()).isEqualTo(entry(app));
+        }
+    }
+
+    private ChatStore.InboxEntry entry(AppId app) {
+        return store.inbox(app, InboxFilter.ALL, null, 10).getFirst();
     }
 
     @Test

@@ -445,7 +445,12 @@ class DatasetGenerator {
                 CHAT_DATASET_CORPUS=%s
                 """.formatted(Instant.now(), token, app.value(), options.contacts(), options.groupChats(), plan.chats(),
                 options.messages(), plan.number(plan.biggestChat), plan.messageCounts[plan.biggestChat], options.api(),
-                options.contentCsv() == null ? "built-in sentences" : options.contentCsv().getFileName());
+                shellWord(options.contentCsv() == null ? "built-in sentences" : options.contentCsv().getFileName().toString()));
+    }
+
+    /** One word for the shell that sources the file (the benchmarks do): a corpus name may hold spaces. */
+    static String shellWord(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     // --- helpers -------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Profiles the running API or worker with async-profiler (Maven Central tools.profiler:async-profiler, loaded
 # into the running JVM through jcmd: no agent flag, no restart).
-#   scripts/profile.sh start api|worker NAME [cpu|wall]   starts profiling (cpu: on-CPU samples; wall: every
-#                                                          thread every 5 ms, running or waiting)
+#   scripts/profile.sh start api|worker NAME [cpu|wall|alloc]   starts profiling (cpu: on-CPU samples; wall:
+#                                                          every thread every 5 ms, running or waiting; alloc:
+#                                                          heap allocations, sampled every 512 KiB, by bytes)
 #   scripts/profile.sh stop  api|worker NAME               stops, writes .run/bench/NAME.collapsed (folded
 #                                                          stacks, per thread) and NAME.html (flame graph), and
 #                                                          prints where the samples went (scripts/profile-top.py)
@@ -35,7 +36,8 @@ case "$action" in
     case "$mode" in
       cpu) profiler "start,event=cpu,interval=1ms,threads" ;;
       wall) profiler "start,event=wall,interval=5ms,threads" ;;
-      *) echo "mode: cpu or wall" >&2; exit 2 ;;
+      alloc) profiler "start,event=alloc,alloc=512k,threads" ;;
+      *) echo "mode: cpu, wall or alloc" >&2; exit 2 ;;
     esac
     ;;
   stop)
@@ -44,5 +46,5 @@ case "$action" in
     python3 "$ROOT/scripts/profile-top.py" "$name" <"$out/$name.collapsed" >"$out/$name.txt"
     cat "$out/$name.txt"
     ;;
-  *) echo "usage: $0 start|stop api|worker NAME [cpu|wall]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop api|worker NAME [cpu|wall|alloc]" >&2; exit 2 ;;
 esac

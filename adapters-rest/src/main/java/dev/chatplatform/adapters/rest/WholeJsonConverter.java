@@ -49,7 +49,8 @@ public class WholeJsonConverter extends JacksonJsonHttpMessageConverter {
     private static final class Buffered implements HttpOutputMessage {
 
         private final HttpHeaders headers;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+        /** Most answers fit at once; an inbox page of 50 chats (about 26 kB) grows it twice, not six times. */
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
 
         Buffered(HttpHeaders headers) {
             this.headers = headers;

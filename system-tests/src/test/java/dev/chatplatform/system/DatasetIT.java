@@ -205,11 +205,22 @@ class DatasetIT {
         assertThat(reacted).as("messages with reactions in chat %d", chat).isPositive();
     }
 
+    /** The file's variables as bash sees them once it has sourced the file, as the benchmarks' scripts do. */
     private static Map<String, String> env(Path file) throws IOException {
+        Process bash = new ProcessBuilder("bash", "-c",
+                "source \"$1\" && for v in ${!CHAT_DATASET_@}; do printf '%s=%s\\n' \"$v\" \"${!v}\"; done", "_", file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertThat(bash.waitFor()).as("bash sources " + file).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         Map<String, String> env = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
+        for (String line : out.split("\n")) {
             int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
+            if (eq > 0) {
                 env.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }

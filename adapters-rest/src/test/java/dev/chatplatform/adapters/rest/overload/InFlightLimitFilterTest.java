@@ -24,7 +24,7 @@ class InFlightLimitFilterTest {
     private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO, 1024, meters);
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
-    private final ExecutorService clients = Executors.newFixedThreadPool(2);
+    private final ExecutorService clients = Executors.newFixedThreadPool(3);
 
     @AfterEach
     void stop() {
@@ -137,6 +137,80 @@ class InFlightLimitFilterTest {
 
         leave.countDown();
         assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void whileTheOldestWaitingRequestHasWaitedTheDelayTheNextIsRefusedAtOnce() throws Exception {
+        InFlightLimitFilter delayed = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1024, Duration.ofMillis(100), meters);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        clients.submit(() -> {
+            delayed.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), (request, response) -> {
+                inside.countDown();
+                try {
+                    leave.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> queued = clients.submit(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            delayed.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+            return response;
+        });
+        Thread.sleep(300); // the second request has waited past the delay by now
+
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        delayed.doFilter(post("/api/v1/c"), refused, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(meters.get("chat.api.shed").tag("reason", "queue_delay").counter().count()).isEqualTo(1);
+
+        leave.countDown();
+        assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
+        MockHttpServletResponse after = new MockHttpServletResponse();
+        delayed.doFilter(post("/api/v1/d"), after, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        assertThat(after.getStatus()).as("the queue is empty again: served").isEqualTo(201);
+    }
+
+    @Test
+    void aShortQueueWithinTheDelayIsServed() throws Exception {
+        InFlightLimitFilter delayed = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1024, Duration.ofSeconds(5), meters);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        clients.submit(() -> {
+            delayed.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), (request, response) -> {
+                inside.countDown();
+                try {
+                    leave.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> queued = clients.submit(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            delayed.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+            return response;
+        });
+        Thread.sleep(200);
+        clients.submit(() -> {
+            Thread.sleep(200);
+            leave.countDown();
+            return null;
+        });
+        MockHttpServletResponse third = new MockHttpServletResponse();
+        delayed.doFilter(post("/api/v1/c"), third, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        assertThat(third.getStatus()).isEqualTo(201);
+        assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
+        assertThat(delayed.shed()).isZero();
     }
 
     @Test

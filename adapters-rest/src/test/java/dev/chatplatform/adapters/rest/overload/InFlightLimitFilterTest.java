@@ -24,11 +24,14 @@ class InFlightLimitFilterTest {
     private final InFlightLimitFilter filter = new InFlightLimitFilter(2, Duration.ZERO, 1024, meters);
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Lets the request of {@link #holdThePlace} end. */
+    private final CountDownLatch leave = new CountDownLatch(1);
     private final ExecutorService clients = Executors.newFixedThreadPool(3);
 
     @AfterEach
     void stop() {
         release.countDown();
+        leave.countDown();
         clients.shutdownNow();
     }
 
@@ -104,36 +107,53 @@ class InFlightLimitFilterTest {
                 ((MockHttpServletResponse) response).setStatus(200)).getStatus()).isEqualTo(200);
     }
 
+    /** The one place of {@code limited} (limit 1) taken by a request that stays until {@link #leave} opens. */
+    private void holdThePlace(InFlightLimitFilter limited) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        clients.submit(() -> {
+            limited.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), (request, response) -> {
+                inside.countDown();
+                try {
+                    leave.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).as("the place taken").isTrue();
+    }
+
+    private static final FilterChain CREATED = (request, response) -> ((MockHttpServletResponse) response).setStatus(201);
+
+    /** A request that waits for {@code limited}'s place, served (201) once it has it. */
+    private Future<MockHttpServletResponse> queue(InFlightLimitFilter limited, String uri) {
+        return clients.submit(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            limited.doFilter(post(uri), response, CREATED);
+            return response;
+        });
+    }
+
+    /** Asserts that {@code limited} answers a request 503 with Retry-After without waiting. */
+    private static void assertRefusedAtOnce(InFlightLimitFilter limited) throws Exception {
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        limited.doFilter(post("/api/v1/c"), refused, CREATED);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
     @Test
     void pastTheQueueLimitARequestIsRefusedWithoutWaiting() throws Exception {
         InFlightLimitFilter oneWaiter = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1, meters);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        FilterChain holding = (request, response) -> {
-            inside.countDown();
-            try {
-                leave.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        clients.submit(() -> {
-            oneWaiter.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), holding);
-            return null;
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<MockHttpServletResponse> queued = clients.submit(() -> {
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            oneWaiter.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
-            return response;
-        });
+        holdThePlace(oneWaiter);
+        Future<MockHttpServletResponse> queued = queue(oneWaiter, "/api/v1/b");
         Thread.sleep(200); // the second request is waiting for the place now
 
-        long started = System.nanoTime();
-        MockHttpServletResponse refused = new MockHttpServletResponse();
-        oneWaiter.doFilter(post("/api/v1/c"), refused, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
-        assertThat(refused.getStatus()).isEqualTo(503);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertRefusedAtOnce(oneWaiter);
+        assertThat(meters.get("chat.api.shed").tag("reason", "queue_full").counter().count()).isEqualTo(1);
 
         leave.countDown();
         assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
@@ -142,64 +162,25 @@ class InFlightLimitFilterTest {
     @Test
     void whileTheOldestWaitingRequestHasWaitedTheDelayTheNextIsRefusedAtOnce() throws Exception {
         InFlightLimitFilter delayed = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1024, Duration.ofMillis(100), meters);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        clients.submit(() -> {
-            delayed.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), (request, response) -> {
-                inside.countDown();
-                try {
-                    leave.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            return null;
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<MockHttpServletResponse> queued = clients.submit(() -> {
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            delayed.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
-            return response;
-        });
+        holdThePlace(delayed);
+        Future<MockHttpServletResponse> queued = queue(delayed, "/api/v1/b");
         Thread.sleep(300); // the second request has waited past the delay by now
 
-        long started = System.nanoTime();
-        MockHttpServletResponse refused = new MockHttpServletResponse();
-        delayed.doFilter(post("/api/v1/c"), refused, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
-        assertThat(refused.getStatus()).isEqualTo(503);
-        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertRefusedAtOnce(delayed);
         assertThat(meters.get("chat.api.shed").tag("reason", "queue_delay").counter().count()).isEqualTo(1);
 
         leave.countDown();
         assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
         MockHttpServletResponse after = new MockHttpServletResponse();
-        delayed.doFilter(post("/api/v1/d"), after, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        delayed.doFilter(post("/api/v1/d"), after, CREATED);
         assertThat(after.getStatus()).as("the queue is empty again: served").isEqualTo(201);
     }
 
     @Test
     void aShortQueueWithinTheDelayIsServed() throws Exception {
         InFlightLimitFilter delayed = new InFlightLimitFilter(1, Duration.ofSeconds(10), 1024, Duration.ofSeconds(5), meters);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        clients.submit(() -> {
-            delayed.doFilter(post("/api/v1/a"), new MockHttpServletResponse(), (request, response) -> {
-                inside.countDown();
-                try {
-                    leave.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            return null;
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<MockHttpServletResponse> queued = clients.submit(() -> {
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            delayed.doFilter(post("/api/v1/b"), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
-            return response;
-        });
+        holdThePlace(delayed);
+        Future<MockHttpServletResponse> queued = queue(delayed, "/api/v1/b");
         Thread.sleep(200);
         clients.submit(() -> {
             Thread.sleep(200);
@@ -207,7 +188,7 @@ class InFlightLimitFilterTest {
             return null;
         });
         MockHttpServletResponse third = new MockHttpServletResponse();
-        delayed.doFilter(post("/api/v1/c"), third, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+        delayed.doFilter(post("/api/v1/c"), third, CREATED);
         assertThat(third.getStatus()).isEqualTo(201);
         assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
         assertThat(delayed.shed()).isZero();
@@ -230,21 +211,7 @@ class InFlightLimitFilterTest {
     @Test
     void aRequestOverTheLimitWaitsForAPlaceUpToTheQueueWait() throws Exception {
         InFlightLimitFilter queueing = new InFlightLimitFilter(1, Duration.ofSeconds(5), 1024, meters);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        clients.submit(() -> {
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            queueing.doFilter(post("/api/v1/a"), response, (request, r) -> {
-                inside.countDown();
-                try {
-                    leave.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            return null;
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        holdThePlace(queueing);
         clients.submit(() -> {
             Thread.sleep(200);
             leave.countDown(); // the first request ends while the second waits
@@ -252,7 +219,7 @@ class InFlightLimitFilterTest {
         });
 
         MockHttpServletResponse second = new MockHttpServletResponse();
-        queueing.doFilter(post("/api/v1/b"), second, (request, response) -> ((MockHttpServletResponse) response).setStatus(201));
+        queueing.doFilter(post("/api/v1/b"), second, CREATED);
 
         assertThat(second.getStatus()).isEqualTo(201);
         assertThat(queueing.shed()).isZero();

@@ -137,18 +137,11 @@ public class PersistWritesListener implements ChannelAwareBatchMessageListener, 
                 parts.get(WriteTopology.partition(write, threads)).add(write);
             }
         }
-        try {
-            Backoff.untilAvailable(() -> {
-                persistParts(parts);
-                return null;
-            }, LOG, "persisting a batch");
-            channel.basicAck(batch.getLast().tag(), true);
-            persisted.increment(commands(batch));
-        } catch (DependencyUnavailableException shuttingDown) {
-            throw shuttingDown;
-        } catch (RuntimeException partFailure) {
+        int commands = commands(batch);
+        RuntimeException partFailure = commitAndAck(batch, commands, () -> persistParts(parts), channel);
+        if (partFailure != null) {
             LOG.warn("a part of a batch of {} commands failed ({}), retrying it transaction by transaction",
-                    commands(batch), partFailure.toString());
+                    commands, partFailure.toString());
             for (List<Delivery> transaction : CommandDeliveries.cut(batch, maxCommands)) {
                 persistAndAck(transaction, channel);
             }
@@ -200,22 +193,37 @@ public class PersistWritesListener implements ChannelAwareBatchMessageListener, 
     private void persistAndAck(List<Delivery> transaction, Channel channel) throws IOException {
         List<WriteCodec.Write> writes = new ArrayList<>();
         transaction.forEach(delivery -> writes.addAll(delivery.writes()));
-        try {
-            Backoff.untilAvailable(() -> {
-                persist(writes);
-                return null;
-            }, LOG, "persisting a batch");
-            // One ack for the transaction: every delivery before its last is settled by now (earlier transactions
-            // acknowledged, poison rejected when decoded), so "multiple" acknowledges exactly this transaction's.
-            channel.basicAck(transaction.getLast().tag(), true);
-            persisted.increment(writes.size());
-        } catch (DependencyUnavailableException shuttingDown) {
-            throw shuttingDown; // Backoff gives up only when interrupted: leave the batch unacked for redelivery
-        } catch (RuntimeException batchFailure) {
+        RuntimeException batchFailure = commitAndAck(transaction, writes.size(), () -> persist(writes), channel);
+        if (batchFailure != null) {
             LOG.warn("batch of {} commands failed ({}), retrying one by one", writes.size(), batchFailure.toString());
             for (Delivery delivery : transaction) {
                 persistAlone(delivery, channel);
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} (again while a dependency is down), then acknowledges {@code deliveries} with one ack:
+     * every delivery before their last is settled by now (earlier transactions acknowledged, poison rejected when
+     * decoded), so "multiple" acknowledges exactly these.
+     *
+     * @return null when committed and acknowledged; the failure when the work failed otherwise, nothing
+     *         acknowledged, for the caller to retry in smaller pieces
+     */
+    private RuntimeException commitAndAck(List<Delivery> deliveries, int commands, Runnable work, Channel channel)
+            throws IOException {
+        try {
+            Backoff.untilAvailable(() -> {
+                work.run();
+                return null;
+            }, LOG, "persisting a batch");
+            channel.basicAck(deliveries.getLast().tag(), true);
+            persisted.increment(commands);
+            return null;
+        } catch (DependencyUnavailableException shuttingDown) {
+            throw shuttingDown; // Backoff gives up only when interrupted: leave the batch unacked for redelivery
+        } catch (RuntimeException failure) {
+            return failure;
         }
     }
 

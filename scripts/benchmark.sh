@@ -155,11 +155,12 @@ command -v wrk >/dev/null 2>&1 || { log "installing wrk (apt-get)"; apt-get inst
 # The reads are measured on a settled stack: after the POST steps and the drain, the worker's count reconciler
 # (every minute) recounts every chat they changed, about a minute at 1.3 cores after a full run, and reads measured
 # meanwhile share the cores with it. A smoke run does not wait.
+# shellcheck source=benchmarks/wrk/sql.sh
+source "$ROOT/benchmarks/wrk/sql.sh"
 settle() {
   local left=""
   for _ in $(seq 1 300); do
-    left=$(mysql -N -B -h"${CHAT_DB_HOST:-127.0.0.1}" -P"${CHAT_DB_PORT:-3306}" -u"${CHAT_DB_USER:-chat}" \
-      -p"${CHAT_DB_PASSWORD:-chat}" "${CHAT_DB_NAME:-chat}" -e "SELECT COUNT(*) FROM count_changes" 2>/dev/null) || return 0
+    left=$(sql "SELECT COUNT(*) FROM count_changes" 2>/dev/null) || return 0
     [[ $left == 0 ]] && return 0
     sleep 1
   done

@@ -26,8 +26,8 @@ QUERIES=${QUERIES:-$ROOT/.run/dataset-queries.tsv}
 token=$CHAT_DATASET_TOKEN app=$CHAT_DATASET_APP_ID biggest=$CHAT_DATASET_BIGGEST_CHAT
 base="/api/v1/applications/$token"
 paths=$(mktemp)
-sql() { mysql -N -B -h"${CHAT_DB_HOST:-127.0.0.1}" -P"${CHAT_DB_PORT:-3306}" -u"${CHAT_DB_USER:-chat}" \
-  -p"${CHAT_DB_PASSWORD:-chat}" "${CHAT_DB_NAME:-chat}" -e "$1"; }
+# shellcheck source=benchmarks/wrk/sql.sh
+source "$ROOT/benchmarks/wrk/sql.sh"
 urlencode() { python3 -c 'import sys, urllib.parse; [print(urllib.parse.quote(l.rstrip("\n"), safe="")) for l in sys.stdin]'; }
 case $STEP in
   first) echo "$base/chats?limit=50" >"$paths" ;;

@@ -153,8 +153,9 @@ public class BulkLoad {
     }
 
     /**
-     * The copies of the last message a chat row keeps for the inbox (V4, with its reaction summary: V5), for the batch's chats whose last
-     * message this batch holds: the batch's highest message of each chat, written where it is the chat's last.
+     * The copies of the last message a chat row keeps for the inbox (V4, with its reaction summary: V5), for
+     * the batch's chats whose last message this batch holds: the batch's highest message of each chat, written
+     * where it is the chat's last.
      * Nothing is read from messages (a join on them locked rows another batch was inserting: parallel batches
      * deadlocked at 5M messages), and the chat rows are updated in key order, so parallel batches only queue.
      */

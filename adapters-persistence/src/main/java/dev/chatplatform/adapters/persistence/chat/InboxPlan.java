@@ -158,7 +158,10 @@ public final class InboxPlan {
         }, app.value(), chat.value(), number.value()).stream().findFirst().orElse(null);
     }
 
-    /** m_receipts: "count user delivered read micros user ...", or null: none. Read again on its own when the list was cut short. */
+    /**
+     * m_receipts: "count user delivered read micros user ...", or null: none. Read again on its own when the list
+     * was cut short.
+     */
     private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, String folded) {
         if (folded == null) {
             return Map.of(); // the chat has no receipts

@@ -52,8 +52,8 @@ public class JdbcMessageStore implements MessageStore {
      * newest state of its highest number replaces the kept one when its number is higher, or the same with a
      * newer updated_at (an edit). The copies are assigned before last_message_number, and the updated_at
      * copy last of the four that an edit changes, so each condition reads the row as it was. A new last
-     * message takes its reaction summary along (V5; none, unless its reactions were persisted first). The reconciler repairs a chat
-     * whose row arrived after its messages.
+     * message takes its reaction summary along (V5; none, unless its reactions were persisted first). The
+     * reconciler repairs a chat whose row arrived after its messages.
      */
     private static final String TOUCH_CHAT = """
             UPDATE chats SET

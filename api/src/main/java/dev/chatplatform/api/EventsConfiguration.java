@@ -60,7 +60,7 @@ public class EventsConfiguration {
     @Bean
     WebSocketConfigurer chatEventsEndpoint(ChatEventsHandler handler, SubscribeToChatUseCase subscribe) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, ChatEventsHandler.PATH)
-                .addInterceptors(new ChatEventsHandshake(subscribe))
+                .addInterceptors(new ChatEventsHandshake(subscribe, handler))
                 // A token, not a cookie, authorises the stream: any page may open it, as any client may call the API.
                 .setAllowedOriginPatterns("*");
     }

@@ -21,10 +21,16 @@ public final class ChatEventsHandler extends TextWebSocketHandler {
 
     public static final String PATH = "/api/v1/applications/{token}/chats/{number}/events";
 
+    private static final String SUBSCRIBER = "chat.subscriber";
+    /** How long after its handshake a subscriber may wait for its connection before it is dropped. */
+    private static final Duration UNCLAIMED = Duration.ofMinutes(1);
+
     private final ChatEventDispatcher dispatcher;
     private final int bufferSize;
     private final Duration sendTimeLimit;
     private final Map<String, WebSocketSubscriber> subscribers = new ConcurrentHashMap<>();
+    /** Subscribed by a handshake, not yet claimed by their connection. */
+    private final Map<WebSocketSubscriber, Opening> opening = new ConcurrentHashMap<>();
     private final Counter dropped;
 
     /** {@code meters}: {@code chat.events.sessions} (open subscriptions) and {@code chat.events.dropped}. */
@@ -38,13 +44,29 @@ public final class ChatEventsHandler extends TextWebSocketHandler {
                 .description("Subscribers closed because they did not read their events in time").register(meters);
     }
 
+    /**
+     * Subscribes to the chat while the handshake is still being answered, so that no event dispatched
+     * between the client's 101 and {@link #afterConnectionEstablished} is lost: the subscriber buffers them.
+     * The subscriber travels in the session's attributes; one whose upgrade failed after the handshake
+     * checks (no connection ever claims it) is unsubscribed by the next {@link #heartbeat} but one.
+     */
+    void open(Subscription chat, long newestMessageNumber, Map<String, Object> attributes) {
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(bufferSize, sendTimeLimit, dropped::increment);
+        attributes.put(ChatEventsHandshake.SUBSCRIPTION, chat);
+        attributes.put(SUBSCRIBER, subscriber);
+        opening.put(subscriber, new Opening(chat, System.nanoTime()));
+        dispatcher.subscribe(chat, subscriber, newestMessageNumber);
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, bufferSize, sendTimeLimit, dropped::increment);
+        WebSocketSubscriber subscriber = (WebSocketSubscriber) session.getAttributes().get(SUBSCRIBER);
+        opening.remove(subscriber);
         subscribers.put(session.getId(), subscriber);
-        subscriber.start();
-        dispatcher.subscribe(subscription(session), subscriber,
-                (Long) session.getAttributes().getOrDefault(ChatEventsHandshake.NEWEST_MESSAGE, 0L));
+        subscriber.start(session);
+    }
+
+    private record Opening(Subscription chat, long since) {
     }
 
     @Override
@@ -59,6 +81,13 @@ public final class ChatEventsHandler extends TextWebSocketHandler {
     /** Pings every connection (and closes those whose sends are stuck); called every heartbeat interval. */
     public void heartbeat() {
         subscribers.values().forEach(WebSocketSubscriber::heartbeat);
+        long now = System.nanoTime();
+        opening.forEach((subscriber, opened) -> {
+            if (now - opened.since() > UNCLAIMED.toNanos() && opening.remove(subscriber, opened)) {
+                subscriber.stop();
+                dispatcher.unsubscribe(opened.chat(), subscriber);
+            }
+        });
     }
 
     private static Subscription subscription(WebSocketSession session) {

@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
 public final class ChatEventsHandshake implements HandshakeInterceptor {
 
     static final String SUBSCRIPTION = "chat.subscription";
-    static final String NEWEST_MESSAGE = "chat.newest-message";
     private static final Pattern PATH = Pattern.compile(".*/api/v1/applications/([^/]+)/chats/([^/]+)/events/?$");
 
     private final SubscribeToChatUseCase subscribe;
+    private final ChatEventsHandler handler;
 
-    public ChatEventsHandshake(SubscribeToChatUseCase subscribe) {
+    public ChatEventsHandshake(SubscribeToChatUseCase subscribe, ChatEventsHandler handler) {
         this.subscribe = subscribe;
+        this.handler = handler;
     }
 
     @Override
@@ -42,8 +43,7 @@ public final class ChatEventsHandshake implements HandshakeInterceptor {
             }
             Subscribed subscribed = subscribe.subscribe(PathValues.token(path.group(1)),
                     PathValues.chatNumber(Long.parseLong(path.group(2))));
-            attributes.put(SUBSCRIPTION, subscribed.subscription());
-            attributes.put(NEWEST_MESSAGE, subscribed.newestMessageNumber());
+            this.handler.open(subscribed.subscription(), subscribed.newestMessageNumber(), attributes);
             return true;
         } catch (NotFoundException | InvalidValueException | NumberFormatException e) {
             response.setStatusCode(HttpStatus.NOT_FOUND);

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection's bounded outgoing buffer, drained by a virtual thread of its own: the dispatcher only
- * ever queues, so a connection that does not read delays nobody else. A subscriber that falls behind
+ * ever queues, so a connection that does not read delays nobody else. It is subscribed during the
+ * handshake, before the connection exists, and buffers until {@link #start} gives it the connection: an
+ * event dispatched between the 101 and the container's open callback is sent, not lost. A subscriber that falls behind
  * (its buffer is full, or one send has been stuck longer than the send-time limit) is closed with
  * {@link #FELL_BEHIND}; the client resumes by paging the chat's messages after the last number it saw.
  */
@@ -36,23 +38,25 @@ final class WebSocketSubscriber implements Subscriber {
     private static final WebSocketMessage<?> STOP = new TextMessage("");
     private static final int MAX_BATCH = 64;
 
-    private final WebSocketSession session;
+    private volatile WebSocketSession session;
     private final BlockingQueue<WebSocketMessage<?>> outgoing;
     private final Duration sendTimeLimit;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendingSince;
+    private volatile boolean fellBehindEarly;
 
     private final Runnable onFellBehind;
 
     /** {@code onFellBehind}: told when this subscriber is closed for not reading in time. */
-    WebSocketSubscriber(WebSocketSession session, int bufferSize, Duration sendTimeLimit, Runnable onFellBehind) {
-        this.session = session;
+    WebSocketSubscriber(int bufferSize, Duration sendTimeLimit, Runnable onFellBehind) {
         this.onFellBehind = onFellBehind;
         this.outgoing = new ArrayBlockingQueue<>(bufferSize);
         this.sendTimeLimit = sendTimeLimit;
     }
 
-    void start() {
+    /** The connection is open: sends what was buffered since the handshake, then whatever comes. */
+    void start(WebSocketSession session) {
+        this.session = session;
         Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
@@ -89,12 +93,19 @@ final class WebSocketSubscriber implements Subscriber {
 
     private void fellBehind(String why) {
         if (closed.compareAndSet(false, true)) {
-            LOG.info("closing slow subscriber {}: {}", session.getId(), why);
+            WebSocketSession open = session;
+            LOG.info("closing slow subscriber {}: {}", open == null ? "(still opening)" : open.getId(), why);
             onFellBehind.run();
+            if (open == null) {
+                fellBehindEarly = true; // the sender closes the connection once it has one (see drain)
+            }
             outgoing.clear();
             outgoing.offer(STOP);
+            if (open == null) {
+                return;
+            }
             // Closing may block on a connection that does not read: never on the caller's thread.
-            Thread.ofVirtual().name("ws-close-" + session.getId()).start(() -> close(FELL_BEHIND));
+            Thread.ofVirtual().name("ws-close-" + open.getId()).start(() -> close(FELL_BEHIND));
         }
     }
 
@@ -119,6 +130,9 @@ final class WebSocketSubscriber implements Subscriber {
                 try {
                     for (WebSocketMessage<?> message : batch) {
                         if (message == STOP) {
+                            if (fellBehindEarly) {
+                                close(FELL_BEHIND);
+                            }
                             return;
                         }
                         if (remote != null && message instanceof TextMessage text) {

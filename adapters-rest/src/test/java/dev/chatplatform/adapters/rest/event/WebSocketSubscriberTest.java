@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -31,8 +32,8 @@ class WebSocketSubscriberTest {
 
     @Test
     void givenAClientThatStopsReading_whenItsBufferFills_thenItIsClosedWith4008AndDeliveringNeverBlocks() throws Exception {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 10, Duration.ofMinutes(1), () -> { });
-        subscriber.start();
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(10, Duration.ofMinutes(1), () -> { });
+        subscriber.start(session);
 
         long started = System.nanoTime();
         for (int i = 0; i < 1_000; i++) {
@@ -49,8 +50,8 @@ class WebSocketSubscriberTest {
 
     @Test
     void givenASendStuckLongerThanTheLimit_whenTheHeartbeatRuns_thenTheSubscriberIsClosed() throws Exception {
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(session, 100, Duration.ofMillis(50), () -> { });
-        subscriber.start();
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(100, Duration.ofMillis(50), () -> { });
+        subscriber.start(session);
         subscriber.deliver(new TextMessage("stuck"));
         verify(session, timeout(5_000)).sendMessage(any());
 
@@ -67,8 +68,8 @@ class WebSocketSubscriberTest {
         when(fast.getId()).thenReturn("s2");
         java.util.List<WebSocketMessage<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
         doAnswer(invocation -> sent.add(invocation.getArgument(0))).when(fast).sendMessage(any());
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(fast, 10, Duration.ofMinutes(1), () -> { });
-        subscriber.start();
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(10, Duration.ofMinutes(1), () -> { });
+        subscriber.start(fast);
 
         for (int i = 0; i < 5; i++) {
             subscriber.deliver(new TextMessage("frame " + i));
@@ -81,5 +82,39 @@ class WebSocketSubscriberTest {
         assertThat(sent.get(5)).isInstanceOf(org.springframework.web.socket.PingMessage.class);
         subscriber.stop();
         verify(fast, org.mockito.Mockito.never()).close(any(CloseStatus.class));
+    }
+
+    @Test
+    void framesDeliveredBeforeTheConnectionOpensAreSentFirstOnceItDoes() throws Exception {
+        WebSocketSession late = mock(WebSocketSession.class);
+        when(late.getId()).thenReturn("s3");
+        java.util.List<WebSocketMessage<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        doAnswer(invocation -> sent.add(invocation.getArgument(0))).when(late).sendMessage(any());
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(10, Duration.ofMinutes(1), () -> { });
+
+        subscriber.deliver(new TextMessage("during the handshake"));
+        subscriber.start(late);
+        subscriber.deliver(new TextMessage("after"));
+
+        verify(late, timeout(5_000).times(2)).sendMessage(any());
+        assertThat(sent).extracting(m -> m.getPayload().toString()).containsExactly("during the handshake", "after");
+    }
+
+    @Test
+    void aSubscriberThatFellBehindBeforeItsConnectionOpenedClosesItWith4008() throws Exception {
+        WebSocketSession late = mock(WebSocketSession.class);
+        when(late.getId()).thenReturn("s4");
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(2, Duration.ofMinutes(1), dropped::incrementAndGet);
+        for (int i = 0; i < 3; i++) {
+            subscriber.deliver(new TextMessage("frame " + i));
+        }
+        assertThat(subscriber.isClosed()).isTrue();
+
+        subscriber.start(late);
+
+        verify(late, timeout(5_000)).close(WebSocketSubscriber.FELL_BEHIND);
+        verify(late, never()).sendMessage(any());
+        assertThat(dropped).hasValue(1);
     }
 }

@@ -36,6 +36,7 @@ import dev.chatplatform.application.port.in.RetitleChatUseCase;
 import dev.chatplatform.application.port.in.SearchMessagesUseCase;
 import dev.chatplatform.application.port.out.AppStore;
 import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.application.port.out.ChatSearchIndex;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageStore;
@@ -144,8 +145,9 @@ public class ApiConfiguration {
     }
 
     @Bean
-    ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats, MessageSearchIndex index, ChatReads reads) {
-        return new ListChatsService(tokens, chats, index, reads);
+    ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats, ChatSearchIndex chatIndex,
+                               MessageSearchIndex index, ChatReads reads) {
+        return new ListChatsService(tokens, chats, chatIndex, index, reads);
     }
 
     @Bean

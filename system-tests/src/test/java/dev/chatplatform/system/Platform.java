@@ -294,7 +294,7 @@ final class Platform implements AutoCloseable {
         extraApis.values().forEach(extra -> stop(extra.process()));
         stop(worker);
         cleanUp("drop database " + database, () -> admin(statement -> statement.execute("DROP DATABASE IF EXISTS " + database)));
-        cleanUp("delete index " + esIndex, () -> deleteIndex());
+        cleanUp("delete indices " + esIndex + "(-chats)", () -> deleteIndex());
         cleanUp("delete write queues", this::deleteWriteQueues);
         cleanUp("flush redis db " + redisDatabase, this::wipeRedis);
         services.stopContainers();
@@ -644,7 +644,8 @@ final class Platform implements AutoCloseable {
 
     private void deleteIndex() {
         try {
-            int status = http.send(HttpRequest.newBuilder(URI.create(services.esUrl() + "/" + esIndex)).DELETE()
+            int status = http.send(HttpRequest.newBuilder(URI.create(services.esUrl() + "/" + esIndex + "," + esIndex
+                            + "-chats?ignore_unavailable=true")).DELETE()
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200 && status != 404) {
                 throw new IllegalStateException("DELETE index answered " + status);

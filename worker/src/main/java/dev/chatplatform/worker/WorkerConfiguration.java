@@ -2,9 +2,12 @@ package dev.chatplatform.worker;
 
 import dev.chatplatform.application.port.in.IndexMessagesUseCase;
 import dev.chatplatform.application.port.in.PersistWritesUseCase;
+import dev.chatplatform.application.port.in.IndexChatsUseCase;
 import dev.chatplatform.application.port.in.ReconcileCountsUseCase;
 import dev.chatplatform.application.port.out.ChatEventPublisher;
 import dev.chatplatform.application.port.out.ChatStore;
+import dev.chatplatform.application.port.out.ChatSearchChanges;
+import dev.chatplatform.application.port.out.ChatSearchIndex;
 import dev.chatplatform.application.port.out.CountStore;
 import dev.chatplatform.application.port.out.IndexQueue;
 import dev.chatplatform.application.port.in.ReindexMessagesUseCase;
@@ -17,6 +20,7 @@ import dev.chatplatform.application.port.out.RecentMessagesCache;
 import dev.chatplatform.application.port.out.UserStore;
 import dev.chatplatform.application.service.IndexMessagesService;
 import dev.chatplatform.application.service.PersistWritesService;
+import dev.chatplatform.application.service.IndexChatsService;
 import dev.chatplatform.application.service.ReconcileCountsService;
 import dev.chatplatform.application.service.ReindexMessagesService;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -101,6 +105,11 @@ public class WorkerConfiguration {
     @Bean
     ReindexMessagesUseCase reindexMessages(MessageStore messages, MessageSearchIndex index) {
         return new ReindexMessagesService(messages, index, 2_000);
+    }
+
+    @Bean
+    IndexChatsUseCase indexChats(ChatSearchChanges changes, ChatSearchIndex index) {
+        return new IndexChatsService(changes, index);
     }
 
     @Bean

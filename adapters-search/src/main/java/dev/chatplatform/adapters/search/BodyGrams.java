@@ -37,8 +37,12 @@ final class BodyGrams {
      * of heap, and a batch of 500 such messages ran a 512 MB worker out of memory (a CI run).
      */
     static List<String> of(String body) {
-        int[] codePoints = lowerCase(body).codePoints().toArray();
-        return new Grams(codePoints);
+        return ofLowercased(lowerCase(body));
+    }
+
+    /** The grams of a text lowercased already, by whatever rule its queries are lowercased with too. */
+    static List<String> ofLowercased(String text) {
+        return new Grams(text.codePoints().toArray());
     }
 
     private static final class Grams extends AbstractList<String> implements RandomAccess {
@@ -63,19 +67,24 @@ final class BodyGrams {
 
     /** Bodies that contain {@code query} as a substring, case-insensitively. */
     static Query containing(String query) {
-        int[] codePoints = lowerCase(query).codePoints().toArray();
+        return containingLowercased(FIELD, lowerCase(query));
+    }
+
+    /** Texts whose grams are in {@code field} and contain {@code lowercased}, which is lowercased as they are. */
+    static Query containingLowercased(String field, String lowercased) {
+        int[] codePoints = lowercased.codePoints().toArray();
         if (codePoints.length < LENGTH) {
             String prefix = new String(codePoints, 0, codePoints.length);
-            return Query.of(q -> q.prefix(p -> p.field(FIELD).value(prefix)));
+            return Query.of(q -> q.prefix(p -> p.field(field).value(prefix)));
         }
         if (codePoints.length == LENGTH) {
             String gram = new String(codePoints, 0, LENGTH);
-            return Query.of(q -> q.term(t -> t.field(FIELD).value(gram)));
+            return Query.of(q -> q.term(t -> t.field(field).value(gram)));
         }
         List<SpanQuery> clauses = new ArrayList<>();
         for (int i = 0; i + LENGTH <= codePoints.length; i++) {
             String gram = new String(codePoints, i, LENGTH);
-            clauses.add(SpanQuery.of(s -> s.spanTerm(t -> t.field(FIELD).value(gram))));
+            clauses.add(SpanQuery.of(s -> s.spanTerm(t -> t.field(field).value(gram))));
         }
         return Query.of(q -> q.spanNear(n -> n.clauses(clauses).slop(0).inOrder(true)));
     }

@@ -1,7 +1,6 @@
 package dev.chatplatform.adapters.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -9,15 +8,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonParser;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -31,7 +21,6 @@ import dev.chatplatform.domain.message.MessageNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,15 +68,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
             return;
         }
         try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                try (InputStream mapping = getClass().getResourceAsStream(MAPPING)) {
-                    client.indices().create(c -> c.index(index).withJson(mapping));
-                } catch (ElasticsearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
-                }
-            } else {
+            if (!Indices.createIfMissing(client, index, MAPPING)) {
                 addMissingFields();
             }
             indexReady = true;
@@ -149,45 +130,9 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         return rejected;
     }
 
-    /**
-     * One bulk request, written whole and sent with its length: the client's own bulk streams each document
-     * as a chunk of its own, and its I/O thread made a socket write per chunk (a third of the worker's CPU at
-     * 2,000 messages/s, docs/performance.md). Lines are serialised by the client's mapper, as it would.
-     */
     private BulkResponse bulk(List<Message> messages) throws IOException {
-        JsonpMapper mapper = client._jsonpMapper();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(messages.size() * 512);
-        for (Message message : messages) {
-            try (JsonGenerator action = mapper.jsonProvider().createGenerator(body)) {
-                action.writeStartObject().writeStartObject("index")
-                        .write("_index", index)
-                        .write("_id", documentId(message))
-                        .write("version", message.updatedAt().toEpochMilli())
-                        .write("version_type", "external_gte")
-                        .writeEnd().writeEnd();
-            }
-            body.write('\n');
-            try (JsonGenerator document = mapper.jsonProvider().createGenerator(body)) {
-                mapper.serialize(toDocument(message), document);
-            }
-            body.write('\n');
-        }
-        Request request = new Request("POST", "/_bulk");
-        request.setEntity(new ByteArrayEntity(body.toByteArray(), ContentType.create("application/x-ndjson")));
-        Response answer;
-        try {
-            answer = ((RestClientTransport) client._transport()).restClient().performRequest(request);
-        } catch (ResponseException e) {
-            int status = e.getResponse().getStatusLine().getStatusCode();
-            if (status == 429 || status >= 500) {
-                throw e; // unavailable: the batch waits and is tried again
-            }
-            throw new IllegalStateException("the bulk request was refused: " + status, e);
-        }
-        try (InputStream content = answer.getEntity().getContent();
-             JsonParser parser = mapper.jsonProvider().createParser(content)) {
-            return BulkResponse._DESERIALIZER.deserialize(parser, mapper);
-        }
+        return Bulk.index(client, index, messages, ElasticsearchMessageIndex::documentId,
+                message -> message.updatedAt().toEpochMilli(), ElasticsearchMessageIndex::toDocument);
     }
 
     @Override

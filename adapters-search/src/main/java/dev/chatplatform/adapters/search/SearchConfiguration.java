@@ -44,6 +44,13 @@ public class SearchConfiguration {
         return new ElasticsearchMessageIndex(client, index);
     }
 
+    /** Chat documents for the inbox's q, in an index of their own ({@code <messages index>-chats} by default). */
+    @Bean
+    ElasticsearchChatIndex chatSearchIndex(ElasticsearchClient client,
+                                           @Value("${chat.elasticsearch.chats-index}") String index) {
+        return new ElasticsearchChatIndex(client, index);
+    }
+
     /** The test distribution answers 405 to GET /, so ping() cannot serve as the health check. */
     @Bean
     HealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client) {

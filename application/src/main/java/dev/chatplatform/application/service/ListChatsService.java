@@ -5,6 +5,7 @@ import dev.chatplatform.application.Cursors;
 import dev.chatplatform.application.Page;
 import dev.chatplatform.application.port.in.ListChatsUseCase;
 import dev.chatplatform.application.port.out.AppTokenResolver;
+import dev.chatplatform.application.port.out.ChatSearchIndex;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The inbox, keyset-paged on (activity, number) so any depth costs one index range read. Activity only
@@ -50,57 +50,56 @@ public final class ListChatsService implements ListChatsUseCase {
 
     private final AppTokenResolver tokens;
     private final ChatStore chats;
+    private final ChatSearchIndex chatIndex;
     private final MessageSearchIndex index;
     private final ChatReads reads;
 
-    public ListChatsService(AppTokenResolver tokens, ChatStore chats, MessageSearchIndex index, ChatReads reads) {
+    public ListChatsService(AppTokenResolver tokens, ChatStore chats, ChatSearchIndex chatIndex, MessageSearchIndex index,
+                            ChatReads reads) {
         this.tokens = tokens;
         this.chats = chats;
+        this.chatIndex = chatIndex;
         this.index = index;
         this.reads = reads;
     }
 
     /**
-     * The chats a q keeps, from the position. First each side is asked for its whole answer if it is short:
-     * MySQL for the chats whose own text (title, names, phones) holds q, the search index for the chats whose
-     * messages do, as long as at most {@link #MAX_MENTIONING_MESSAGES} messages match. A name or a phone
-     * number is short on both sides: the page is then those chats, read by primary key and sorted.
+     * The chats a q keeps, from the position. First the search index is asked for every chat whose messages
+     * mention q, as long as at most {@link #MAX_MENTIONING_MESSAGES} messages do. When that is a short list (a
+     * name, a phone number, a rare word), the page is the first of those chats and of the first chats whose
+     * own text (title, names, phones) holds q, which the chat index ({@link ChatSearchIndex}) names already in
+     * inbox order: both read by primary key and sorted.
      * <p>
-     * Otherwise q is common somewhere, and the inbox is walked in windows ({@link #WINDOWS}): each chat of a
-     * window is tested for its own text (by the short list when there is one, else in MySQL on the window's
-     * rows) and for its messages (by the short list, else one search of just the window's other chats'
-     * documents). A common q fills its page in the first window, whatever the application's size: asking
-     * the whole index which chats mention "today" took tens of milliseconds at 5 million messages and
-     * named thousands. If the windows do not fill the page, the rest of the inbox is left to the page's own
-     * statement with every chat that mentions q (at most {@link #MAX_MENTIONING_CHATS}).
+     * Otherwise q is common in messages, and the inbox is walked in windows ({@link #WINDOWS}): each chat of a
+     * window is tested for its own text in MySQL on the window's rows and for its messages by one search of
+     * just the window's other chats' documents. A common q fills its page in the first window, whatever the
+     * application's size: asking the whole index which chats mention "today" took tens of milliseconds at 5
+     * million messages and named thousands. If the windows do not fill the page, the rest of the inbox is left
+     * to the page's own statement with every chat that mentions q (at most {@link #MAX_MENTIONING_CHATS}).
      *
      * @return the chats found by walking (at most {@code wanted}), and the filter and position for the rest
      *         when there is a rest to read
      */
     private Matches matches(AppId app, InboxFilter filter, InboxPosition after, int wanted) {
-        Optional<Set<ChatNumber>> byText = Optional.empty();
-        Optional<Set<ChatNumber>> byBody = Optional.empty();
         if (filter.participant() == null) { // a user's inbox is short: it is walked, not listed
-            Optional<List<ChatStore.InboxSlot>> textSlots = chats.chatsMatchingText(app, filter.text());
-            byText = textSlots.map(slots -> slots.stream().map(ChatStore.InboxSlot::chat).collect(Collectors.toSet()));
-            byBody = index.allChatsMentioning(app, filter.text(), MAX_MENTIONING_MESSAGES);
-            if (textSlots.isPresent() && byBody.isPresent()) {
-                return new Matches(firstAfter(textSlots.get(), byText.get(), byBody.get(), app, after, wanted), null, null);
+            Optional<Set<ChatNumber>> byBody = index.allChatsMentioning(app, filter.text(), MAX_MENTIONING_MESSAGES);
+            if (byBody.isPresent()) {
+                List<ChatStore.InboxSlot> byText = chatIndex.firstMatchingText(app, filter.text(), after, wanted);
+                return new Matches(firstAfter(byText, byBody.get(), app, after, wanted), null, null);
             }
         }
-        InboxFilter windowFilter = byText.isPresent() ? new InboxFilter(null, Set.of(), filter.participant()) : filter;
         Set<ChatNumber> walked = new LinkedHashSet<>();
         InboxPosition position = after;
         for (int pages : WINDOWS) {
             int window = Math.min(MAX_WINDOW, pages * wanted);
-            List<ChatStore.InboxSlot> slots = chats.window(app, windowFilter, position, window);
+            List<ChatStore.InboxSlot> slots = chats.window(app, filter, position, window);
             Set<ChatNumber> textMatches = new HashSet<>();
             for (ChatStore.InboxSlot slot : slots) {
-                if (byText.map(set -> set.contains(slot.chat())).orElse(slot.matchesText())) {
+                if (slot.matchesText()) {
                     textMatches.add(slot.chat());
                 }
             }
-            Set<ChatNumber> mentioning = byBody.isPresent() ? byBody.get() : index.chatsMentioningAmong(app, filter.text(),
+            Set<ChatNumber> mentioning = index.chatsMentioningAmong(app, filter.text(),
                     slots.stream().map(ChatStore.InboxSlot::chat).filter(chat -> !textMatches.contains(chat)).toList());
             for (ChatStore.InboxSlot slot : slots) {
                 if (textMatches.contains(slot.chat()) || mentioning.contains(slot.chat())) {
@@ -116,19 +115,20 @@ public final class ListChatsService implements ListChatsUseCase {
             ChatStore.InboxSlot last = slots.getLast();
             position = new InboxPosition(last.activityAt(), last.chat().value());
         }
-        Set<ChatNumber> mentioning = byBody.orElseGet(() -> index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS));
+        Set<ChatNumber> mentioning = index.chatsMentioning(app, filter.text(), MAX_MENTIONING_CHATS);
         return new Matches(walked, new InboxFilter(filter.text(), mentioning, filter.participant()), position);
     }
 
     /**
-     * The first {@code wanted} chats after the position among those matching by text (with their places) and
-     * those mentioning q (whose places are read), in inbox order: only they travel to the page's statement.
+     * The first {@code wanted} chats after the position among the first chats matching by text (with their
+     * places) and every chat mentioning q (whose places are read), in inbox order: only they travel to the
+     * page's statement.
      */
-    private Set<ChatNumber> firstAfter(List<ChatStore.InboxSlot> textSlots, Set<ChatNumber> byText, Set<ChatNumber> byBody,
-                                       AppId app, InboxPosition after, int wanted) {
-        List<ChatStore.InboxSlot> all = new ArrayList<>(textSlots);
+    private Set<ChatNumber> firstAfter(List<ChatStore.InboxSlot> byText, Set<ChatNumber> byBody, AppId app,
+                                       InboxPosition after, int wanted) {
+        List<ChatStore.InboxSlot> all = new ArrayList<>(byText);
         Set<ChatNumber> bodyOnly = new HashSet<>(byBody);
-        bodyOnly.removeAll(byText);
+        byText.forEach(slot -> bodyOnly.remove(slot.chat()));
         all.addAll(chats.slots(app, bodyOnly));
         Set<ChatNumber> first = new LinkedHashSet<>();
         all.stream()

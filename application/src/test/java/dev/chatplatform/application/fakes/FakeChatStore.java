@@ -1,5 +1,6 @@
 package dev.chatplatform.application.fakes;
 
+import dev.chatplatform.application.port.out.ChatSearchIndex;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
@@ -22,9 +23,10 @@ import java.util.Set;
  * The chats table in memory, with the MySQL adapter's rules: a state is stored unless a newer
  * updated_at is stored already; participants are written once, with the chat; the derived fields
  * (messages count, last message) belong to the store, never to the state being saved. The inbox's
- * text filter reads the users' names and phones from the user store it shares a database with.
+ * text filter reads the users' names and phones from the user store it shares a database with. It is also
+ * the chat search index, always up to date (the real one is a second behind the rows).
  */
-public final class FakeChatStore implements ChatStore {
+public final class FakeChatStore implements ChatStore, ChatSearchIndex {
 
     private static final Comparator<Chat> INBOX_ORDER = Comparator
             .comparing(Chat::activityAt).thenComparingLong(c -> c.number().value()).reversed();
@@ -57,16 +59,24 @@ public final class FakeChatStore implements ChatStore {
                 .toList();
     }
 
-    /** Names every matching chat up to {@code shortList} of them; more are "too many", as the real store says. */
+    /** The chat index kept in step with the rows: every change shows at once. */
     @Override
-    public synchronized Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
+    public synchronized List<InboxSlot> firstMatchingText(AppId app, String text, InboxPosition after, int limit) {
         outage.check();
         String needle = FakeMessageSearchIndex.lowerCase(text);
-        List<InboxSlot> matching = rows.values().stream()
+        return rows.values().stream()
                 .filter(chat -> chat.appId().equals(app) && mentions(chat, needle))
+                .filter(chat -> after == null || isAfter(chat, after))
+                .sorted(INBOX_ORDER)
+                .limit(limit)
                 .map(chat -> new InboxSlot(chat.number(), chat.activityAt(), true))
                 .toList();
-        return matching.size() > shortList ? Optional.empty() : Optional.of(matching);
+    }
+
+    /** Nothing to do: {@link #firstMatchingText} reads the rows. */
+    @Override
+    public void indexAll(List<ChatSearchEntry> chats) {
+        outage.check();
     }
 
     @Override
@@ -74,14 +84,6 @@ public final class FakeChatStore implements ChatStore {
         outage.check();
         return chats.stream().map(number -> rows.get(new Key(app, number))).filter(java.util.Objects::nonNull)
                 .map(chat -> new InboxSlot(chat.number(), chat.activityAt(), false)).toList();
-    }
-
-    private int shortList = 1_000;
-
-    /** How many matching chats {@link #chatsMatchingText} still names (tests make it small). */
-    public FakeChatStore withShortTextList(int shortList) {
-        this.shortList = shortList;
-        return this;
     }
 
     /** Not synchronized: the message store calls into this one while holding its own lock. */

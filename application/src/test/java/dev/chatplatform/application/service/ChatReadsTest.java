@@ -254,11 +254,6 @@ class ChatReadsTest {
             }
 
             @Override
-            public Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
-                return chats.chatsMatchingText(app, text);
-            }
-
-            @Override
             public List<InboxSlot> slots(AppId app, java.util.Set<ChatNumber> numbers) {
                 return chats.slots(app, numbers);
             }

@@ -62,7 +62,7 @@ final class InMemoryPlatform {
     final CreateChatService createChat = new CreateChatService(tokens, numbers, queue, pending, clock);
     final GetChatService getChat = new GetChatService(tokens, reads);
     final RetitleChatService retitleChat = new RetitleChatService(tokens, reads, queue, pending, clock);
-    final ListChatsService listChats = new ListChatsService(tokens, chats, index, reads);
+    final ListChatsService listChats = new ListChatsService(tokens, chats, chats, index, reads);
     final CreateMessageService createMessage = new CreateMessageService(tokens, reads, participants, numbers, queue,
             pending, clock);
     final EditMessageService editMessage = new EditMessageService(tokens, reads, queue, pending, clock);

@@ -406,14 +406,13 @@ class MessagingModelServicesTest {
         }
 
         /**
-         * Pages of 5 walk windows of 24, 96 and 384 chats when q is common (more than 2,000 messages hold
-         * "common"; more chats than the store lists are named "Zed"), and read a short list of chats when q
-         * is rare on both sides ("needle"). Either way every page walk finds each chat q keeps exactly once,
+         * Pages of 5 walk windows of 24, 96 and 384 chats when q is common in messages (more than 2,000
+         * hold "common"), and read a short list when it is not ("needle" in messages and a name; "zed" only
+         * in names, of many chats: the chat index's first chats). Either way every page walk finds each chat q keeps exactly once,
          * in inbox order, whether its title, a name or a body matched.
          */
         @Test
         void qPagesFindEachMatchingChatOnceInInboxOrderWhetherCommonOrRare() {
-            platform.chats.withShortTextList(5);
             putUser("alice", "Rare Needleman", "+4915100000001");
             List<Long> common = new ArrayList<>();
             List<Long> needle = new ArrayList<>();

@@ -58,14 +58,6 @@ public final class InboxPlan {
 
     private static final String GRAM_CHATS = "SELECT chat_number FROM chat_search_grams WHERE app_id = ? AND gram = ?";
 
-    /** The page size the text's candidate budget is reckoned for (see {@link #MAX_CANDIDATES}). */
-    private static final int TEXT_LIST_PAGE = 50;
-
-    private static final String TEXT_MATCHES = """
-            SELECT STRAIGHT_JOIN c.number, c.activity_at, TRUE FROM chat_search_grams g
-              JOIN chats c ON c.app_id = g.app_id AND c.number = g.chat_number
-             WHERE g.app_id = ? AND g.gram = ? AND c.search_text LIKE ? ESCAPE '!'""";
-
     private static final String SLOTS = "SELECT number, activity_at, FALSE FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String LAST_MESSAGE = """
@@ -87,20 +79,6 @@ public final class InboxPlan {
         return page(app, filter, after, limit)
                 .map(query -> jdbc.query(query.sql(), ChatRows.CHAT, query.args().toArray()))
                 .orElse(List.of());
-    }
-
-    /**
-     * The place in the inbox of every chat whose search_text holds the text, when a probed gram of it is rare
-     * enough (see {@link #candidates}): the rarest gram's chats joined to their rows and checked with the same
-     * LIKE, in one statement, so no list of candidates travels to MySQL. Empty when no gram is rare (a common
-     * text, or one shorter than a gram).
-     */
-    public Optional<List<InboxSlot>> textMatches(long app, String text) {
-        String rarest = rarestGram(app, text, candidateBudget(app, TEXT_LIST_PAGE));
-        if (rarest == null) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.query(TEXT_MATCHES, SLOT, app, rarest, SearchText.pattern(text)));
     }
 
     /** The place in the inbox of each of these chats that exists. */

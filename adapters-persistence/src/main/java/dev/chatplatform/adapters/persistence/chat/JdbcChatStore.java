@@ -91,11 +91,6 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
-    public Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text) {
-        return db.read(() -> inbox.textMatches(app.value(), text));
-    }
-
-    @Override
     public List<InboxSlot> slots(AppId app, Set<ChatNumber> chats) {
         return db.read(() -> inbox.slots(app.value(), chats.stream().map(ChatNumber::value)
                 .collect(java.util.stream.Collectors.toSet())));

@@ -57,13 +57,6 @@ public interface ChatStore {
      */
     List<InboxSlot> window(AppId app, InboxFilter filter, InboxPosition after, int size);
 
-    /**
-     * The place in the inbox of every chat of the application whose title or a participant's name or phone
-     * contains {@code text} (each slot's matchesText true), when that is a short list the store can name
-     * cheaply; empty when it is not (a common text).
-     */
-    Optional<List<InboxSlot>> chatsMatchingText(AppId app, String text);
-
     /** The place in the inbox of each of these chats that is stored (matchesText false), in no order. */
     List<InboxSlot> slots(AppId app, Set<ChatNumber> chats);
 

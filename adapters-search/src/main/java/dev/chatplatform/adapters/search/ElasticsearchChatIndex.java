@@ -1,0 +1,139 @@
+package dev.chatplatform.adapters.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.chatplatform.application.DependencyUnavailableException;
+import dev.chatplatform.application.port.out.ChatSearchIndex;
+import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.application.port.out.ChatStore.InboxSlot;
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One document per chat: its search text as positional grams ({@link BodyGrams}: the same substring match as
+ * the message bodies get) and its activity, so that Elasticsearch filters, sorts in inbox order and cuts the
+ * page. The search text arrives lowercased by the chat store ({@code Locale.ROOT}), and q is lowercased the
+ * same way here: the match is what {@code search_text LIKE '%q%'} found. Versioned by the chat row's
+ * search_revision, so documents indexed out of order never go back.
+ */
+public class ElasticsearchChatIndex implements ChatSearchIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchChatIndex.class);
+    private static final String MAPPING = "/search/chats-index.json";
+    private static final String TEXT = "text_grams";
+    private static final String ACTIVITY = "activity";
+    private static final String NUMBER = "chat_number";
+
+    private final ElasticsearchClient client;
+    private final String index;
+    private volatile boolean indexReady;
+
+    public ElasticsearchChatIndex(ElasticsearchClient client, String index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    private void ensureIndex() {
+        if (indexReady) {
+            return;
+        }
+        try {
+            Indices.createIfMissing(client, index, MAPPING);
+            indexReady = true;
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<InboxSlot> firstMatchingText(AppId app, String text, InboxPosition after, int limit) {
+        ensureIndex();
+        try {
+            SearchResponse<Void> response = client.search(s -> {
+                s.index(index)
+                        .size(limit)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.fetch(false))
+                        .query(q -> q.bool(b -> b
+                                .filter(f -> f.term(t -> t.field("app").value(String.valueOf(app.value()))))
+                                .filter(BodyGrams.containingLowercased(TEXT, text.toLowerCase(Locale.ROOT)))))
+                        .sort(so -> so.field(f -> f.field(ACTIVITY).order(SortOrder.Desc)))
+                        .sort(so -> so.field(f -> f.field(NUMBER).order(SortOrder.Desc)));
+                if (after != null) {
+                    s.searchAfter(FieldValue.of(after.activityAt().toEpochMilli()), FieldValue.of(after.number()));
+                }
+                return s;
+            }, Void.class);
+            List<InboxSlot> slots = new ArrayList<>(response.hits().hits().size());
+            for (Hit<Void> hit : response.hits().hits()) {
+                slots.add(new InboxSlot(new ChatNumber(hit.sort().get(1).longValue()),
+                        Instant.ofEpochMilli(hit.sort().getFirst().longValue()), true));
+            }
+            return slots;
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void indexAll(List<ChatSearchEntry> chats) {
+        if (chats.isEmpty()) {
+            return;
+        }
+        ensureIndex();
+        BulkResponse response;
+        try {
+            response = Bulk.index(client, index, chats, ElasticsearchChatIndex::documentId,
+                    ChatSearchEntry::revision, ElasticsearchChatIndex::toDocument);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        if (!response.errors()) {
+            return;
+        }
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null || item.status() == 409) {
+                continue; // 409: this revision or a later one is indexed already
+            }
+            if (item.status() == 429 || item.status() >= 500) {
+                throw new DependencyUnavailableException("elasticsearch",
+                        new IllegalStateException(item.error().type() + ": " + item.error().reason()));
+            }
+            // Retrying cannot help a document the index refuses; the chat's next change indexes it again.
+            LOG.warn("index rejected chat {}: {} {}", item.id(), item.error().type(), item.error().reason());
+        }
+    }
+
+    static String documentId(ChatSearchEntry chat) {
+        return chat.app().value() + "-" + chat.chat().value();
+    }
+
+    private static Map<String, Object> toDocument(ChatSearchEntry chat) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("app", String.valueOf(chat.app().value()));
+        document.put(NUMBER, chat.chat().value());
+        document.put(ACTIVITY, chat.activityAt().toEpochMilli());
+        document.put(TEXT, BodyGrams.ofLowercased(chat.searchText()));
+        return document;
+    }
+
+    private static DependencyUnavailableException unavailable(IOException e) {
+        return new DependencyUnavailableException("elasticsearch", new UncheckedIOException(e));
+    }
+}

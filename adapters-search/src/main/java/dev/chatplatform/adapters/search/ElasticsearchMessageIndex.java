@@ -143,8 +143,9 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 s.index(index)
                         .size(limit)
                         .trackTotalHits(t -> t.enabled(false))
-                        // The number is the sort's second value: nothing of the document is fetched.
-                        .source(src -> src.fetch(false))
+                        // The number is the sort's second value: nothing of the document is fetched, not even
+                        // its _id (a stored field: 1.2 ms of a 2 ms query for 51 hits, issue 12).
+                        .storedFields("_none_")
                         .query(q -> q.bool(b -> b
                                 .filter(f -> f.term(t -> t.field(CHAT).value(chatKey(app, chat))))
                                 // The filter decides what matches (substring semantics); the should clauses only rank.

@@ -160,11 +160,12 @@ source "$ROOT/benchmarks/wrk/sql.sh"
 settle() {
   local left=""
   for _ in $(seq 1 300); do
-    left=$(sql "SELECT COUNT(*) FROM count_changes" 2>/dev/null) || return 0
+    left=$(sql "SELECT (SELECT COUNT(*) FROM count_changes) + (SELECT COUNT(*) FROM chat_search_changes)" \
+      2>/dev/null) || return 0
     [[ $left == 0 ]] && return 0
     sleep 1
   done
-  log "count_changes still lists $left chats after 300 s: reading anyway"
+  log "count_changes and chat_search_changes still list $left chats after 300 s: reading anyway"
 }
 if (( ! SMOKE )); then
   log "read: waiting for the count reconciler to finish the chats the writes changed"

@@ -3,7 +3,10 @@ package dev.chatplatform.dataset;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import dev.chatplatform.adapters.persistence.bulk.BulkLoad;
+import dev.chatplatform.adapters.persistence.chat.JdbcChatSearchChanges;
+import dev.chatplatform.adapters.search.ElasticsearchChatIndex;
 import dev.chatplatform.adapters.search.ElasticsearchMessageIndex;
+import dev.chatplatform.application.service.IndexChatsService;
 import dev.chatplatform.application.port.out.AppStore;
 import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.port.out.ReceiptStore;
@@ -82,11 +85,15 @@ class DatasetGenerator {
     private final ElasticsearchClient elasticsearch;
     private final String indexName;
     private final RedisNumberCounter counters;
+    private final IndexChatsService chatIndexing;
+    private final String chatsIndexName;
 
     /** {@code jdbc} only for {@link Verification}, which counts the rows back with queries of its own. */
     DatasetGenerator(BulkLoad bulk, AppStore apps, UserStore users, ReceiptStore receipts, JdbcTemplate jdbc,
                      ElasticsearchMessageIndex index, ElasticsearchClient elasticsearch,
-                     @Value("${chat.elasticsearch.index:messages}") String indexName, RedisNumberCounter counters) {
+                     @Value("${chat.elasticsearch.index:messages}") String indexName, RedisNumberCounter counters,
+                     JdbcChatSearchChanges chatChanges, ElasticsearchChatIndex chatIndex,
+                     @Value("${chat.elasticsearch.chats-index}") String chatsIndexName) {
         this.bulk = bulk;
         this.apps = apps;
         this.users = users;
@@ -96,6 +103,8 @@ class DatasetGenerator {
         this.elasticsearch = elasticsearch;
         this.indexName = indexName;
         this.counters = counters;
+        this.chatIndexing = new IndexChatsService(chatChanges, chatIndex);
+        this.chatsIndexName = chatsIndexName;
     }
 
     /** Generates, loads and verifies; returns the process's exit code. */
@@ -119,8 +128,9 @@ class DatasetGenerator {
         timed("messages", options.messages(), () -> writeMessages(app, plan, texts, totals, queries));
         timed("number counters", plan.chats() + 1, () -> writeCounters(app, plan));
         bulk.chatsCount(app, plan.chats());
+        timed("chat index", plan.chats(), this::indexChats);
 
-        List<String> mismatches = new Verification(jdbc, elasticsearch, indexName, counters)
+        List<String> mismatches = new Verification(jdbc, elasticsearch, indexName, chatsIndexName, counters)
                 .check(app.value(), plan, totals);
         Files.createDirectories(options.out());
         Files.writeString(options.out().resolve("dataset.env"), env(options, plan, token, app));
@@ -377,6 +387,18 @@ class DatasetGenerator {
      * Every sequence as if the API had handed out the loaded numbers: a durable reservation one block above
      * the highest number, and the Redis counter at the highest number with that reservation as ceiling.
      */
+    /**
+     * The chat documents the inbox's q searches, as the worker's chat indexing job writes them (the chats the
+     * V6 triggers recorded as changed), drained here so that the data set is complete when the load ends,
+     * worker or not. A running worker drains along: the documents' revisions make that harmless.
+     */
+    private void indexChats() throws IOException {
+        for (int indexed = chatIndexing.indexChanged(); indexed > 0; indexed = chatIndexing.indexChanged()) {
+            log("  %,d chat documents written", indexed);
+        }
+        elasticsearch.indices().refresh(r -> r.index(chatsIndexName));
+    }
+
     private void writeCounters(AppId app, DatasetPlan plan) {
         List<BulkLoad.Reservation> reservations = new ArrayList<>();
         reservations.add(reservation(NumberSequence.chatsOf(app), plan.chats()));

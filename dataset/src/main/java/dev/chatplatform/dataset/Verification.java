@@ -22,13 +22,16 @@ final class Verification {
     private final JdbcTemplate jdbc;
     private final ElasticsearchClient elasticsearch;
     private final String index;
+    private final String chatsIndex;
     private final RedisNumberCounter counters;
     private final List<String> mismatches = new ArrayList<>();
 
-    Verification(JdbcTemplate jdbc, ElasticsearchClient elasticsearch, String index, RedisNumberCounter counters) {
+    Verification(JdbcTemplate jdbc, ElasticsearchClient elasticsearch, String index, String chatsIndex,
+                 RedisNumberCounter counters) {
         this.jdbc = jdbc;
         this.elasticsearch = elasticsearch;
         this.index = index;
+        this.chatsIndex = chatsIndex;
         this.counters = counters;
     }
 
@@ -59,11 +62,14 @@ final class Verification {
         long documents = elasticsearch.count(c -> c.index(index)
                 .query(q -> q.term(t -> t.field("app_id").value(app)))).count();
         expect("Elasticsearch documents", documents, messages);
+        long chatDocuments = elasticsearch.count(c -> c.index(chatsIndex)
+                .query(q -> q.term(t -> t.field("app").value(Long.toString(app))))).count();
+        expect("chat index documents", chatDocuments, plan.chats());
         checkCounters(app, plan);
         DatasetGenerator.log("verified: %,d users, %,d chats, %,d participants, %,d messages, %,d reactions on %,d "
-                        + "messages, %,d receipts, %,d grams, %,d documents, %,d counters",
+                        + "messages, %,d receipts, %,d grams, %,d documents, %,d chat documents, %,d counters",
                 plan.users(), plan.chats(), totals.participants.get(), messages, totals.reactions.get(),
-                totals.reactedMessages.get(), totals.receipts.get(), grams, documents, plan.chats() + 1L);
+                totals.reactedMessages.get(), totals.receipts.get(), grams, documents, chatDocuments, plan.chats() + 1L);
         return mismatches;
     }
 

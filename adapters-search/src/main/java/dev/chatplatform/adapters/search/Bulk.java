@@ -2,6 +2,8 @@ package dev.chatplatform.adapters.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import dev.chatplatform.application.DependencyUnavailableException;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import jakarta.json.stream.JsonGenerator;
@@ -11,10 +13,13 @@ import org.apache.http.entity.ContentType;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +33,34 @@ import java.util.function.ToLongFunction;
  */
 final class Bulk {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Bulk.class);
+
     private Bulk() {
+    }
+
+    /**
+     * The positions of the items the index refused as malformed (retrying them cannot help), each logged as a
+     * {@code kind}; a 409 is not one (an equal or newer state is indexed already). Throws when an item was
+     * refused for want of capacity (429, 5xx): the whole batch is to be tried again.
+     */
+    static List<Integer> rejected(BulkResponse response, String kind) {
+        if (!response.errors()) {
+            return List.of();
+        }
+        List<Integer> rejected = new ArrayList<>();
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null || item.status() == 409) {
+                continue;
+            }
+            if (item.status() == 429 || item.status() >= 500) {
+                throw new DependencyUnavailableException("elasticsearch",
+                        new IllegalStateException(item.error().type() + ": " + item.error().reason()));
+            }
+            LOG.warn("index rejected {} {}: {} {}", kind, item.id(), item.error().type(), item.error().reason());
+            rejected.add(i);
+        }
+        return rejected;
     }
 
     /**

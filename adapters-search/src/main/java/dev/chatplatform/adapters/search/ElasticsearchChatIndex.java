@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.ChatSearchIndex;
@@ -13,8 +12,6 @@ import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.application.port.out.ChatStore.InboxSlot;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +31,6 @@ import java.util.Map;
  */
 public class ElasticsearchChatIndex implements ChatSearchIndex {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchChatIndex.class);
     private static final String MAPPING = "/search/chats-index.json";
     private static final String TEXT = "text_grams";
     private static final String ACTIVITY = "activity";
@@ -106,20 +102,8 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
-        if (!response.errors()) {
-            return;
-        }
-        for (BulkResponseItem item : response.items()) {
-            if (item.error() == null || item.status() == 409) {
-                continue; // 409: this revision or a later one is indexed already
-            }
-            if (item.status() == 429 || item.status() >= 500) {
-                throw new DependencyUnavailableException("elasticsearch",
-                        new IllegalStateException(item.error().type() + ": " + item.error().reason()));
-            }
-            // Retrying cannot help a document the index refuses; the chat's next change indexes it again.
-            LOG.warn("index rejected chat {}: {} {}", item.id(), item.error().type(), item.error().reason());
-        }
+        // A refused document (none should be) waits for its chat's next change to be indexed again.
+        Bulk.rejected(response, "chat");
     }
 
     static String documentId(ChatSearchEntry chat) {

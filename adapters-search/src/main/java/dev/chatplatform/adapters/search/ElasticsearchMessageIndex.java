@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.NamedValue;
 import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
@@ -111,23 +110,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
-        if (!response.errors()) {
-            return List.of();
-        }
-        List<Message> rejected = new ArrayList<>();
-        for (int i = 0; i < response.items().size(); i++) {
-            BulkResponseItem item = response.items().get(i);
-            if (item.error() == null || item.status() == 409) {
-                continue; // 409: an equal or newer state is indexed already.
-            }
-            if (item.status() == 429 || item.status() >= 500) {
-                throw new DependencyUnavailableException("elasticsearch",
-                        new IllegalStateException(item.error().type() + ": " + item.error().reason()));
-            }
-            LOG.warn("index rejected message {}: {} {}", item.id(), item.error().type(), item.error().reason());
-            rejected.add(messages.get(i));
-        }
-        return rejected;
+        return Bulk.rejected(response, "message").stream().map(messages::get).toList();
     }
 
     private BulkResponse bulk(List<Message> messages) throws IOException {

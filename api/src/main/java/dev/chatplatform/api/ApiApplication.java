@@ -19,7 +19,24 @@ import org.springframework.context.annotation.Import;
         RedisConfiguration.class, RabbitMqConfiguration.class})
 public class ApiApplication {
 
+    /** The JDK's property for how many platform threads carry the virtual ones (default: one per core). */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
     public static void main(String[] args) {
+        useCarriers(System.getProperties(), Runtime.getRuntime().availableProcessors());
         SpringApplication.run(ApiApplication.class, args);
+    }
+
+    /**
+     * Two carrier threads per core unless {@code -Djdk.virtualThreadScheduler.parallelism} says otherwise; set
+     * before the first virtual thread exists, which is when the JDK reads it. With one per core, every request of
+     * the API waits while the kernel gives one of its two carriers' cores to MariaDB, Elasticsearch or the load
+     * generator: the inbox's first page answered at p99 24-37 ms; with two per core 12-17 ms, at the same
+     * throughput and the same POST figures (docs/performance.md, issue 12, third session).
+     */
+    static void useCarriers(java.util.Properties properties, int cores) {
+        if (properties.getProperty(CARRIERS) == null) {
+            properties.setProperty(CARRIERS, Integer.toString(2 * cores));
+        }
     }
 }

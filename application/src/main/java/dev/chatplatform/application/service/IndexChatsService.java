@@ -15,6 +15,11 @@ import java.util.List;
 public final class IndexChatsService implements IndexChatsUseCase {
 
     static final int CHATS_PER_ROUND = 1_000;
+    /**
+     * Characters of search text per bulk request: a chat of 1,000 participants with long names has some 300,000,
+     * each a gram of a few bytes in the request, so a round of such chats is sent in parts.
+     */
+    static final int TEXT_PER_REQUEST = 1_000_000;
     private static final int MAX_ROUNDS = 200;
 
     private final ChatSearchChanges changes;
@@ -33,7 +38,17 @@ public final class IndexChatsService implements IndexChatsUseCase {
             if (changed.isEmpty()) {
                 break;
             }
-            index.indexAll(changed);
+            int from = 0;
+            long text = 0;
+            for (int i = 0; i < changed.size(); i++) {
+                text += changed.get(i).searchText().length();
+                if (text > TEXT_PER_REQUEST && i > from) {
+                    index.indexAll(changed.subList(from, i));
+                    from = i;
+                    text = changed.get(i).searchText().length();
+                }
+            }
+            index.indexAll(changed.subList(from, changed.size()));
             changes.forget(changed);
             total += changed.size();
             if (changed.size() < CHATS_PER_ROUND) {

@@ -24,6 +24,7 @@ class IndexChatsServiceTest {
     /** The change table: one row per chat, its latest revision. */
     private final TreeMap<Long, ChatSearchEntry> stale = new TreeMap<>();
     private final List<ChatSearchEntry> written = new ArrayList<>();
+    private final List<Integer> requests = new ArrayList<>();
     private boolean indexDown;
 
     private final ChatSearchChanges changes = new ChatSearchChanges() {
@@ -51,13 +52,32 @@ class IndexChatsServiceTest {
                 throw new DependencyUnavailableException("elasticsearch", new IllegalStateException("down"));
             }
             written.addAll(chats);
+            requests.add(chats.size());
         }
     };
 
     private final IndexChatsService service = new IndexChatsService(changes, index);
 
     private void change(long chat, long revision) {
-        stale.put(chat, new ChatSearchEntry(new AppId(1), ChatNumber.of(chat), "chat " + chat, Instant.EPOCH, revision));
+        change(chat, revision, "chat " + chat);
+    }
+
+    private void change(long chat, long revision, String text) {
+        stale.put(chat, new ChatSearchEntry(new AppId(1), ChatNumber.of(chat), text, Instant.EPOCH, revision));
+    }
+
+    @Test
+    void chatsWithLongTextsGoInSeveralRequests() {
+        String huge = "x".repeat(IndexChatsService.TEXT_PER_REQUEST / 2 + 1);
+        for (long chat = 1; chat <= 5; chat++) {
+            change(chat, 1, chat == 3 ? "short" : huge);
+        }
+
+        assertThat(service.indexChanged()).isEqualTo(5);
+
+        assertThat(requests).containsExactly(1, 2, 1, 1);
+        assertThat(written).extracting(entry -> entry.chat().value()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(stale).isEmpty();
     }
 
     @Test

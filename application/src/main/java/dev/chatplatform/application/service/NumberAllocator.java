@@ -25,7 +25,10 @@ public final class NumberAllocator {
 
     /** Numbers a counter may hand out past its durable reservation; a new counter starts with one block. */
     public static final long BLOCK = 1000;
+    /** Tries in a row that make no progress (the same ceiling, a missing counter) before giving up. */
     private static final int MAX_ATTEMPTS = 8;
+    /** Tries in all, progress or not: a bound on one request's time under endless contention. */
+    private static final int MAX_ROUNDS = 1_000;
 
     /** Fewer numbers than this left under the ceiling: the next block is reserved in the background. */
     static final long LOW_WATER = BLOCK / 2;
@@ -60,8 +63,16 @@ public final class NumberAllocator {
      * to tell a lost counter (rebuild it) from a scope that does not exist (404).
      */
     public long next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        long ceilingSeen = Long.MIN_VALUE;
+        for (int attempt = 0, rounds = 0; attempt < MAX_ATTEMPTS && rounds < MAX_ROUNDS; attempt++, rounds++) {
             Allocation allocation = counter.next(key, LOW_WATER);
+            if (allocation instanceof Allocation.Exhausted exhausted && exhausted.ceiling() > ceilingSeen) {
+                // Others took the block this request waited for: that is progress, not a failed attempt. Many
+                // requests racing through blocks of one sequence (a CI run: 8 threads, 8 blocks) used to give up
+                // after 8 exhausted blocks in a row.
+                ceilingSeen = exhausted.ceiling();
+                attempt = 0;
+            }
             switch (allocation) {
                 case Allocation.Allocated allocated -> {
                     return allocated.number();
@@ -80,7 +91,8 @@ public final class NumberAllocator {
                 case Allocation.Exhausted exhausted -> reserveOnce(key, exhausted.ceiling());
             }
         }
-        throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS + " attempts");
+        throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS
+                + " attempts without progress or " + MAX_ROUNDS + " in all");
     }
 
     /**

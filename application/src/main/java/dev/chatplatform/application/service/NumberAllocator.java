@@ -66,12 +66,17 @@ public final class NumberAllocator {
         long ceilingSeen = Long.MIN_VALUE;
         for (int attempt = 0, rounds = 0; attempt < MAX_ATTEMPTS && rounds < MAX_ROUNDS; attempt++, rounds++) {
             Allocation allocation = counter.next(key, LOW_WATER);
-            if (allocation instanceof Allocation.Exhausted exhausted && exhausted.ceiling() > ceilingSeen) {
-                // Others took the block this request waited for: that is progress, not a failed attempt. Many
-                // requests racing through blocks of one sequence (a CI run: 8 threads, 8 blocks) used to give up
-                // after 8 exhausted blocks in a row.
-                ceilingSeen = exhausted.ceiling();
-                attempt = 0;
+            boolean waitedHereBefore = false;
+            if (allocation instanceof Allocation.Exhausted exhausted) {
+                if (exhausted.ceiling() > ceilingSeen) {
+                    // Others took the block this request waited for: progress, not a failed attempt. Many requests
+                    // racing through the blocks of one sequence (a CI run: 8 threads, 8 blocks) used to give up
+                    // after 8 exhausted blocks in a row.
+                    ceilingSeen = exhausted.ceiling();
+                    attempt = 0;
+                } else {
+                    waitedHereBefore = true;
+                }
             }
             switch (allocation) {
                 case Allocation.Allocated allocated -> {
@@ -88,7 +93,9 @@ public final class NumberAllocator {
                     // A counter that was opened implicitly owns one block without a stored reservation.
                     counter.seed(key, Math.max(reservations.reservedUpTo(key), BLOCK));
                 }
-                case Allocation.Exhausted exhausted -> reserveOnce(key, exhausted.ceiling());
+                // The reservation this request joined at this ceiling did not raise it (one started for an older
+                // ceiling by a request that was descheduled meanwhile): it reserves the next block itself.
+                case Allocation.Exhausted exhausted -> reserveOnce(key, exhausted.ceiling(), !waitedHereBefore);
             }
         }
         throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS
@@ -122,6 +129,15 @@ public final class NumberAllocator {
      * make one MySQL write, not a queue of them on the same row. Throws what the reservation threw.
      */
     private void reserveOnce(NumberSequence key, long ceiling) {
+        reserveOnce(key, ceiling, true);
+    }
+
+    /** {@code join}: false to reserve even while another reservation of the sequence runs. */
+    private void reserveOnce(NumberSequence key, long ceiling, boolean join) {
+        if (!join) {
+            counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+            return;
+        }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = reserving.putIfAbsent(key, mine);
         if (running != null) {

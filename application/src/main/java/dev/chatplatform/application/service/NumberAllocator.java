@@ -95,7 +95,13 @@ public final class NumberAllocator {
                 }
                 // The reservation this request joined at this ceiling did not raise it (one started for an older
                 // ceiling by a request that was descheduled meanwhile): it reserves the next block itself.
-                case Allocation.Exhausted exhausted -> reserveOnce(key, exhausted.ceiling(), !waitedHereBefore);
+                case Allocation.Exhausted exhausted -> {
+                    if (waitedHereBefore) {
+                        reserveNextBlock(key, exhausted.ceiling());
+                    } else {
+                        reserveOnce(key, exhausted.ceiling());
+                    }
+                }
             }
         }
         throw new IllegalStateException("could not allocate a number for " + key + " after " + MAX_ATTEMPTS
@@ -129,15 +135,6 @@ public final class NumberAllocator {
      * make one MySQL write, not a queue of them on the same row. Throws what the reservation threw.
      */
     private void reserveOnce(NumberSequence key, long ceiling) {
-        reserveOnce(key, ceiling, true);
-    }
-
-    /** {@code join}: false to reserve even while another reservation of the sequence runs. */
-    private void reserveOnce(NumberSequence key, long ceiling, boolean join) {
-        if (!join) {
-            counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
-            return;
-        }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = reserving.putIfAbsent(key, mine);
         if (running != null) {
@@ -149,7 +146,7 @@ public final class NumberAllocator {
             return; // the caller takes its number again, under the new ceiling
         }
         try {
-            counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+            reserveNextBlock(key, ceiling);
             mine.complete(null);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
@@ -157,5 +154,10 @@ public final class NumberAllocator {
         } finally {
             reserving.remove(key, mine);
         }
+    }
+
+    /** Reserves the block after {@code ceiling} durably, then raises the counter's ceiling to what is reserved. */
+    private void reserveNextBlock(NumberSequence key, long ceiling) {
+        counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
     }
 }

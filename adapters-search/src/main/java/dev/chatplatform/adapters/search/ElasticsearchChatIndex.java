@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.ChatSearchIndex;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.application.port.out.ChatStore.InboxSlot;
@@ -14,7 +13,6 @@ import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +51,7 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
             Indices.createIfMissing(client, index, MAPPING);
             indexReady = true;
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -85,7 +83,7 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
             }
             return slots;
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -100,7 +98,7 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
             response = Bulk.index(client, index, chats, ElasticsearchChatIndex::documentId,
                     ChatSearchEntry::revision, ElasticsearchChatIndex::toDocument);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
         // A refused document (none should be) waits for its chat's next change to be indexed again.
         Bulk.rejected(response, "chat");
@@ -117,9 +115,5 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
         document.put(ACTIVITY, chat.activityAt().toEpochMilli());
         document.put(TEXT, BodyGrams.ofLowercased(chat.searchText()));
         return document;
-    }
-
-    private static DependencyUnavailableException unavailable(IOException e) {
-        return new DependencyUnavailableException("elasticsearch", new UncheckedIOException(e));
     }
 }

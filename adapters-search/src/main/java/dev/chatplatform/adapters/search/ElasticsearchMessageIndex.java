@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.util.NamedValue;
-import dev.chatplatform.application.DependencyUnavailableException;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,7 +70,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
             }
             indexReady = true;
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -108,7 +106,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         try {
             response = bulk(messages);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
         return Bulk.rejected(response, "message").stream().map(messages::get).toList();
     }
@@ -155,7 +153,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
             }
             return new Hits(hits);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -184,7 +182,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     Void.class);
             return chatNumbers(response);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -207,7 +205,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     Void.class);
             return Boolean.TRUE.equals(response.terminatedEarly()) ? Optional.empty() : Optional.of(chatNumbers(response));
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -237,7 +235,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                     Void.class);
             return chatNumbers(response);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw Indices.unavailable(e);
         }
     }
 
@@ -281,9 +279,5 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         document.put("created_at", message.createdAt().toEpochMilli());
         document.put("updated_at", message.updatedAt().toEpochMilli());
         return document;
-    }
-
-    private static DependencyUnavailableException unavailable(IOException e) {
-        return new DependencyUnavailableException("elasticsearch", new UncheckedIOException(e));
     }
 }

@@ -11,6 +11,8 @@ import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
 import dev.chatplatform.application.port.out.ChatStore.InboxSlot;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One document per chat: its search text as positional grams ({@link BodyGrams}: the same substring match as
@@ -29,8 +32,9 @@ import java.util.Map;
  */
 public class ElasticsearchChatIndex implements ChatSearchIndex {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchChatIndex.class);
     private static final String MAPPING = "/search/chats-index.json";
-    private static final String TEXT = "text_grams";
+    private static final String TEXT = "text_gram_seq";
     private static final String ACTIVITY = "activity";
     private static final String NUMBER = "chat_number";
 
@@ -48,7 +52,14 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
             return;
         }
         try {
-            Indices.createIfMissing(client, index, MAPPING);
+            if (!Indices.createIfMissing(client, index, MAPPING)) {
+                Set<String> added = Indices.addMissingFields(client, index, MAPPING);
+                if (!added.isEmpty()) {
+                    LOG.warn("chat index {} predates fields {}: added them; chats indexed before are not found by q "
+                            + "until they are indexed again (docs/operations.md, rebuilding the chat index)",
+                            index, added);
+                }
+            }
             indexReady = true;
         } catch (IOException e) {
             throw Indices.unavailable(e);

@@ -5,11 +5,9 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
-import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.util.NamedValue;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.domain.app.AppId;
@@ -20,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,28 +72,17 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     }
 
     /**
-     * An index created by an older version lacks fields its strict mapping would reject in every new
-     * document (body_grams, then app and chat): they are added, as the mapping file defines them, so an
-     * upgraded index cannot differ from a new one. The documents indexed before lack them, and stay out of
-     * the searches that use them until they are indexed again: scripts/reindex.sh does that online, from
-     * MySQL (docs/decisions/0003-substring-search.md).
+     * An index created by an older version lacks fields its strict mapping would reject in every new document
+     * (body_grams, then app and chat, then body_gram_seq): they are added. The documents indexed before lack
+     * them, and stay out of the searches that use them until they are indexed again: scripts/reindex.sh does
+     * that online, from MySQL (docs/decisions/0003-substring-search.md).
      */
     private void addMissingFields() throws IOException {
-        Map<String, Property> wanted;
-        try (InputStream mapping = getClass().getResourceAsStream(MAPPING)) {
-            wanted = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).mappings().properties();
+        Set<String> added = Indices.addMissingFields(client, index, MAPPING);
+        if (!added.isEmpty()) {
+            LOG.warn("index {} predates fields {}: added them; messages indexed before are left out of searches "
+                    + "until they are indexed again (scripts/reindex.sh)", index, added);
         }
-        Set<String> missing = new LinkedHashSet<>();
-        client.indices().getMapping(g -> g.index(index)).result().values().forEach(live -> wanted.keySet().stream()
-                .filter(field -> !live.mappings().properties().containsKey(field)).forEach(missing::add));
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, Property> added = new LinkedHashMap<>();
-        missing.forEach(field -> added.put(field, wanted.get(field)));
-        client.indices().putMapping(p -> p.index(index).properties(added));
-        LOG.warn("index {} predates fields {}: added them; messages indexed before are left out of searches until "
-                + "they are indexed again (scripts/reindex.sh)", index, missing);
     }
 
     @Override

@@ -2,11 +2,17 @@ package dev.chatplatform.adapters.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import dev.chatplatform.application.DependencyUnavailableException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Creating an index from its mapping file on first use, so a cluster that is down delays a process, never crashes
@@ -35,5 +41,28 @@ final class Indices {
             }
         }
         return true;
+    }
+
+    /**
+     * Adds to an index created by an older version the fields of the mapping resource it lacks, which its strict
+     * mapping would reject in every new document, as the resource defines them, so that an upgraded index cannot
+     * differ from a new one in those fields. Returns the fields added: the documents indexed before lack them,
+     * and stay out of the searches that use them until they are indexed again.
+     */
+    static Set<String> addMissingFields(ElasticsearchClient client, String index, String mappingResource)
+            throws IOException {
+        Map<String, Property> wanted;
+        try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
+            wanted = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).mappings().properties();
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        client.indices().getMapping(g -> g.index(index)).result().values().forEach(live -> wanted.keySet().stream()
+                .filter(field -> !live.mappings().properties().containsKey(field)).forEach(missing::add));
+        if (!missing.isEmpty()) {
+            Map<String, Property> added = new LinkedHashMap<>();
+            missing.forEach(field -> added.put(field, wanted.get(field)));
+            client.indices().putMapping(p -> p.index(index).properties(added));
+        }
+        return missing;
     }
 }

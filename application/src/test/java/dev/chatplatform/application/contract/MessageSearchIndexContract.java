@@ -181,6 +181,24 @@ public abstract class MessageSearchIndexContract extends PortContract {
     }
 
     @Test
+    void eachKindOfSpaceAndControlCharacterIsMatchedAsItselfOnly() {
+        // The gram sequence separates grams by spaces: a gram holding any of these must stay one gram, and
+        // stay apart from the grams of the others.
+        List<String> spaces = List.of(" ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\u2028", "\u0000", "\u001f",
+                "\uE000", "\uE00020;");
+        for (String space : spaces) {
+            post("left" + space + "right");
+        }
+
+        for (String space : spaces) {
+            assertThat(bodiesFound("t" + space + "r")).as("t%sr", space).containsExactly("left" + space + "right");
+            assertThat(bodiesFound(space)).as("[%s]", space).contains("left" + space + "right");
+        }
+        assertThat(bodiesFound("\uE000")).hasSize(2);
+        assertThat(bodiesFound("left right")).containsExactly("left right");
+    }
+
+    @Test
     void anEditIsReflected() {
         Message posted = post("Meeting on Monday");
         index(posted.edit(new MessageBody("Meeting on Tuesday"), secondsAfterT0(100)));

@@ -6,6 +6,7 @@ import dev.chatplatform.application.MessageView;
 import dev.chatplatform.application.port.out.ChatStore;
 import dev.chatplatform.application.port.out.MessageStore;
 import dev.chatplatform.application.port.out.PendingWrites;
+import dev.chatplatform.application.port.out.PendingWrites.ChatPending;
 import dev.chatplatform.application.port.out.ReactionStore;
 import dev.chatplatform.application.port.out.ReceiptStore;
 import dev.chatplatform.application.port.out.RecentMessagesCache;
@@ -73,17 +74,70 @@ public final class ChatReads {
 
     public Optional<Chat> chat(AppId app, ChatNumber number) {
         Optional<Chat> pendingChat = pendingOr(() -> pending.findChat(app, number), Optional.empty());
-        Optional<Chat> stored = chats.find(app, number);
+        return merged(pendingChat, chats.find(app, number));
+    }
+
+    /** The persisted row carries the derived fields (counts, last message); a newer pending state the title. */
+    private static Optional<Chat> merged(Optional<Chat> pendingChat, Optional<Chat> stored) {
         if (pendingChat.isEmpty()) {
             return stored;
         }
         if (stored.isEmpty()) {
             return pendingChat;
         }
-        // The persisted row carries the derived fields (counts, last message); the pending state the title.
         return pendingChat.get().isNewerThan(stored.get())
                 ? Optional.of(pendingChat.get().withDerivedFrom(stored.get()))
                 : stored;
+    }
+
+    /**
+     * A chat and its messages in {@code range}, newest first, at most {@code limit}, persisted or not: what a
+     * page of messages shows, with one read of the pending store for the chat, its messages, reactions and
+     * receipts (it was four round trips). Empty when there is no such chat.
+     */
+    public Optional<ChatMessages> chatMessages(AppId app, ChatNumber number, MessageRange range, int limit) {
+        boolean timeBounded = range.since() != null || range.until() != null;
+        int chunk = timeBounded ? PENDING_CHUNK : limit;
+        ChatPending snapshot = pendingOr(() -> pending.chatPending(app, number, range.lowerExclusive(),
+                range.upperExclusive(), chunk), ChatPending.NONE);
+        Optional<Chat> chat = merged(snapshot.chat(), chats.find(app, number));
+        if (chat.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Message> pendingPage = pendingOr(() -> pendingIn(app, number, range, limit, snapshot.messages()), List.of());
+        return Optional.of(new ChatMessages(chat.get(),
+                messages(app, number, range, limit, snapshot.reactions(), pendingPage), snapshot.receipts()));
+    }
+
+    /**
+     * A chat and the current state (body, reactions) of the messages {@code found} (the search index's hits), in
+     * that order, leaving out those that are nowhere to be found; one read of the pending store, one batch read
+     * of the stored messages. Empty when there is no such chat.
+     */
+    public Optional<ChatMessages> chatMessagesFound(AppId app, ChatNumber number, List<MessageNumber> found) {
+        long lowest = found.stream().mapToLong(MessageNumber::value).min().orElse(0);
+        long highest = found.stream().mapToLong(MessageNumber::value).max().orElse(0);
+        int span = found.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
+        ChatPending snapshot = pendingOr(() -> pending.chatPending(app, number, lowest - 1, highest + 1, span),
+                ChatPending.NONE);
+        Optional<Chat> chat = merged(snapshot.chat(), chats.find(app, number));
+        if (chat.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChatMessages(chat.get(),
+                current(app, number, found, snapshot.reactions(), snapshot.messages()), snapshot.receipts()));
+    }
+
+    /** A chat, messages of it, and its pending receipts (read with them, for their views). */
+    public record ChatMessages(Chat chat, List<Message> messages, Map<UserId, Receipt> pendingReceipts) {
+    }
+
+    /** The messages as readers see them: with the status the chat's receipts give each one. */
+    public List<MessageView> views(ChatMessages read, List<Message> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return views(read.chat(), items, receipts(read.chat().appId(), read.chat().number(), read.pendingReceipts()));
     }
 
     public boolean chatExists(AppId app, ChatNumber number) {
@@ -113,7 +167,12 @@ public final class ChatReads {
     /** The messages of a chat in {@code range}, newest first, at most {@code limit}, persisted or not. */
     public List<Message> messages(AppId app, ChatNumber chat, MessageRange range, int limit) {
         List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
-        List<Message> pendingPage = pendingOr(() -> pendingIn(app, chat, range, limit), List.of());
+        List<Message> pendingPage = pendingOr(() -> pendingIn(app, chat, range, limit, null), List.of());
+        return messages(app, chat, range, limit, pendingReactions, pendingPage);
+    }
+
+    private List<Message> messages(AppId app, ChatNumber chat, MessageRange range, int limit,
+                                   List<Reaction> pendingReactions, List<Message> pendingPage) {
         List<Message> storedPage = range.isAll() && limit <= RecentMessagesCache.SIZE
                 ? newestStored(app, chat, limit)
                 : messages.page(app, chat, range, limit);
@@ -141,8 +200,18 @@ public final class ChatReads {
         long lowest = found.stream().mapToLong(MessageNumber::value).min().orElseThrow();
         long highest = found.stream().mapToLong(MessageNumber::value).max().orElseThrow();
         int span = (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
+        List<Message> pendingFound = pendingOr(() -> pending.messagesBetween(app, chat, lowest - 1, highest + 1, span),
+                List.of());
+        return current(app, chat, found, pendingReactions, pendingFound);
+    }
+
+    private List<Message> current(AppId app, ChatNumber chat, List<MessageNumber> found,
+                                  List<Reaction> pendingReactions, List<Message> pendingFound) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
         Map<MessageNumber, Message> byNumber = new HashMap<>();
-        for (Message message : pendingOr(() -> pending.messagesBetween(app, chat, lowest - 1, highest + 1, span), List.<Message>of())) {
+        for (Message message : pendingFound) {
             byNumber.put(message.number(), message);
         }
         List<MessageStore.Key> keys = found.stream().map(number -> new MessageStore.Key(chat, number)).toList();
@@ -173,7 +242,10 @@ public final class ChatReads {
 
     /** Every receipt of the chat as it is now, by user: persisted merged with pending. */
     public Map<UserId, Receipt> receipts(AppId app, ChatNumber chat) {
-        Map<UserId, Receipt> pendingReceipts = pendingOr(() -> pending.receipts(app, chat), Map.of());
+        return receipts(app, chat, pendingOr(() -> pending.receipts(app, chat), Map.of()));
+    }
+
+    private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, Map<UserId, Receipt> pendingReceipts) {
         Map<UserId, Receipt> merged = new HashMap<>(receipts.ofChat(app, chat));
         pendingReceipts.forEach((user, receipt) -> merged.merge(user, receipt, Receipt::merge));
         return merged;
@@ -184,7 +256,10 @@ public final class ChatReads {
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<UserId, Receipt> chatReceipts = receipts(chat.appId(), chat.number());
+        return views(chat, found, receipts(chat.appId(), chat.number()));
+    }
+
+    private static List<MessageView> views(Chat chat, List<Message> found, Map<UserId, Receipt> chatReceipts) {
         return found.stream()
                 .map(m -> new MessageView(m, MessageStatus.of(m, chat.participants(), chatReceipts)))
                 .toList();
@@ -236,15 +311,18 @@ public final class ChatReads {
     /**
      * Pending messages in the range, newest first, at most {@code limit}. The store ranges by number
      * only; time bounds are applied here, chunk by chunk, so a page is never short of a pending message
-     * that belongs on it.
+     * that belongs on it. {@code firstChunk}: the first chunk when it has been read already, else null.
      */
-    private List<Message> pendingIn(AppId app, ChatNumber chat, MessageRange range, int limit) {
+    private List<Message> pendingIn(AppId app, ChatNumber chat, MessageRange range, int limit, List<Message> firstChunk) {
         List<Message> found = new ArrayList<>();
         long below = range.upperExclusive();
         boolean timeBounded = range.since() != null || range.until() != null;
         int chunk = timeBounded ? PENDING_CHUNK : limit;
+        List<Message> next = firstChunk;
         while (found.size() < limit) {
-            List<Message> next = pending.messagesBetween(app, chat, range.lowerExclusive(), below, chunk);
+            if (next == null) {
+                next = pending.messagesBetween(app, chat, range.lowerExclusive(), below, chunk);
+            }
             for (Message message : next) {
                 if (range.contains(message) && found.size() < limit) {
                     found.add(message);
@@ -254,6 +332,7 @@ public final class ChatReads {
                 break;
             }
             below = next.getLast().number().value();
+            next = null;
         }
         return found;
     }

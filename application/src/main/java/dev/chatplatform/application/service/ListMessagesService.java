@@ -10,7 +10,6 @@ import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.domain.InvalidValueException;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.app.AppToken;
-import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageRange;
@@ -39,12 +38,13 @@ public final class ListMessagesService implements ListMessagesUseCase {
     @Override
     public Page<MessageView> list(AppToken token, ChatNumber chatNumber, MessageRange range, PageRequest page) {
         AppId app = Tenancy.appOf(tokens, token);
-        Chat chat = reads.chat(app, chatNumber).orElseThrow(() -> new NotFoundException("chat"));
         MessageRange walk = page.cursor() == null ? range : range.narrowedTo(decode(page.cursor()));
-        List<Message> found = reads.messages(app, chatNumber, walk, page.limit() + 1);
+        ChatReads.ChatMessages read = reads.chatMessages(app, chatNumber, walk, page.limit() + 1)
+                .orElseThrow(() -> new NotFoundException("chat"));
+        List<Message> found = read.messages();
         List<Message> items = found.size() > page.limit() ? found.subList(0, page.limit()) : found;
         String next = found.size() > page.limit() ? encode(walk.below(items.getLast().number().value())) : null;
-        return new Page<>(reads.views(chat, items), next);
+        return new Page<>(reads.views(read, items), next);
     }
 
     private static String encode(MessageRange walk) {

@@ -10,7 +10,6 @@ import dev.chatplatform.application.port.out.MessageSearchIndex;
 import dev.chatplatform.application.port.out.MessageSearchIndex.Hit;
 import dev.chatplatform.application.port.out.MessageSearchIndex.SearchPosition;
 import dev.chatplatform.domain.app.AppId;
-import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.message.MessageNumber;
 
 import java.util.List;
@@ -45,11 +44,14 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
                 Cursors.decodeLong("not a number");
             }
         }
-        Chat chat = reads.chat(app, query.chat()).orElseThrow(() -> new NotFoundException("chat"));
         int limit = query.page().limit();
+        // The index first: which chats exist is the stores' to say, and the hits tell the reads which messages to
+        // fetch along with the chat (one read of the pending store for both). An unknown chat has no hits.
         List<Hit> hits = index.search(app, query.chat(), query.text(), after, limit + 1).hits();
         List<MessageNumber> found = hits.stream().limit(limit).map(Hit::number).toList();
-        List<MessageView> views = reads.views(chat, reads.current(app, query.chat(), found));
+        ChatReads.ChatMessages read = reads.chatMessagesFound(app, query.chat(), found)
+                .orElseThrow(() -> new NotFoundException("chat"));
+        List<MessageView> views = reads.views(read, read.messages());
         if (hits.size() <= limit) {
             return new Page<>(views, null);
         }

@@ -425,6 +425,44 @@ public abstract class PendingWritesContract extends PortContract {
         assertThat(subject().reactions(app, ChatNumber.of(1))).isEmpty();
     }
 
+    @Test
+    void aChatsPendingStateIsReadAsTheFourSingleReadsAnswer() {
+        AppId app = newApp();
+        Chat chat = aChat().inApp(app).numbered(1).titled("Pending").build();
+        subject().put(chat);
+        for (long n = 1; n <= 10; n++) {
+            subject().put(aMessage().in(app, 1).numbered(n).build());
+        }
+        subject().settleMessages(List.of(aMessage().in(app, 1).numbered(6).build()));
+        subject().put(reaction(app, 1, 3, "alice", "like", 2));
+        subject().put(receipt(app, 1, "bob", 9, 4, T0));
+        subject().put(aMessage().in(app, 2).numbered(11).build());
+        subject().put(receipt(app, 2, "carol", 1, 1, T0));
+
+        PendingWrites.ChatPending read = subject().chatPending(app, ChatNumber.of(1), 3, 9, 4);
+
+        assertThat(read.chat()).contains(chat);
+        assertThat(numbers(read.messages())).containsExactly(8L, 7L, 5L, 4L);
+        assertThat(read.messages()).isEqualTo(subject().messagesBetween(app, ChatNumber.of(1), 3, 9, 4));
+        assertThat(read.reactions()).isEqualTo(subject().reactions(app, ChatNumber.of(1)));
+        assertThat(read.receipts()).isEqualTo(subject().receipts(app, ChatNumber.of(1)))
+                .containsOnlyKeys(new UserId("bob"));
+        assertThat(numbers(subject().chatPending(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 2).messages()))
+                .containsExactly(10L, 9L);
+        assertThat(subject().chatPending(app, ChatNumber.of(1), 0, Long.MAX_VALUE, 0).messages()).isEmpty();
+        assertThat(subject().chatPending(app, ChatNumber.of(1), 4, 5, 10).messages()).isEmpty();
+    }
+
+    @Test
+    void aChatWithNothingPendingReadsEmpty() {
+        PendingWrites.ChatPending read = subject().chatPending(newApp(), ChatNumber.of(1), 0, Long.MAX_VALUE, 50);
+
+        assertThat(read.chat()).isEmpty();
+        assertThat(read.messages()).isEmpty();
+        assertThat(read.reactions()).isEmpty();
+        assertThat(read.receipts()).isEmpty();
+    }
+
     private static List<UserId> users(String... ids) {
         return Arrays.stream(ids).map(UserId::new).toList();
     }

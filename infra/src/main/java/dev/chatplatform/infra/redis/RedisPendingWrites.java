@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Pending states. Chats, messages and users are stored in the same bytes as the queued command: a chat
@@ -238,6 +239,56 @@ public class RedisPendingWrites implements PendingWrites {
         Map<UserId, Receipt> receipts = new HashMap<>();
         states.forEach((user, state) -> receipts.put(new UserId(user), receipt(app, chat, user, state)));
         return receipts;
+    }
+
+    /**
+     * KEYS: the chat's state, its pending numbers, messages, reactions, receipts; ARGV: the highest and lowest
+     * score of the messages wanted (or +inf, -inf), how many at most (0: none). Returns the chat's state (nil when
+     * none), the messages' states newest first, and the reactions and receipts as HGETALL lists them.
+     */
+    private static final LuaScript CHAT_PENDING = new LuaScript("""
+            local messages = {}
+            local limit = tonumber(ARGV[3])
+            if limit > 0 then
+              local numbers = redis.call('ZRANGE', KEYS[2], ARGV[1], ARGV[2], 'BYSCORE', 'REV', 'LIMIT', 0, limit)
+              for i = 1, #numbers, 500 do
+                local states = redis.call('HMGET', KEYS[3], unpack(numbers, i, math.min(i + 499, #numbers)))
+                for j = 1, #states do
+                  if states[j] then messages[#messages + 1] = states[j] end
+                end
+              end
+            end
+            return {redis.call('GET', KEYS[1]), messages, redis.call('HGETALL', KEYS[4]), redis.call('HGETALL', KEYS[5])}""");
+
+    /** The four reads of {@link PendingWrites#chatPending} as one script, which travels in the shared pipeline. */
+    @Override
+    public ChatPending chatPending(AppId app, ChatNumber chat, long aboveNumber, long belowNumber, int limit) {
+        boolean none = limit <= 0 || belowNumber <= aboveNumber + 1;
+        String max = belowNumber == Long.MAX_VALUE ? "+inf" : Long.toString(belowNumber - 1);
+        String min = aboveNumber == Long.MIN_VALUE ? "-inf" : Long.toString(aboveNumber + 1);
+        List<?> answer = (List<?>) Redis.call(() -> pipeline.run(CHAT_PENDING,
+                List.of(chatKey(app, chat), numbersKey(app, chat), messagesKey(app, chat), reactionsKey(app, chat),
+                        receiptsKey(app, chat)),
+                List.of(max, min, Integer.toString(none ? 0 : limit))));
+        Optional<Chat> state = Optional.ofNullable((String) answer.get(0))
+                .map(s -> ((WriteCodec.ChatWrite) codec.decode(bytes(s))).chat());
+        List<Message> messages = new ArrayList<>();
+        for (Object message : (List<?>) answer.get(1)) {
+            messages.add(message((String) message));
+        }
+        List<Reaction> reactions = new ArrayList<>();
+        pairs(answer.get(2), (field, value) -> reactions.add(reaction(app, chat, field, value)));
+        Map<UserId, Receipt> receipts = new HashMap<>();
+        pairs(answer.get(3), (user, value) -> receipts.put(new UserId(user), receipt(app, chat, user, value)));
+        return new ChatPending(state, messages, reactions, receipts);
+    }
+
+    /** The field-value pairs of an HGETALL answer, in a script's answer a flat list. */
+    private static void pairs(Object hgetall, BiConsumer<String, String> each) {
+        List<?> flat = (List<?>) hgetall;
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            each.accept((String) flat.get(i), (String) flat.get(i + 1));
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,14 +119,21 @@ public class JdbcMessageStore implements MessageStore {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<Key> distinct = keys.stream().distinct().toList();
+        // One IN list per chat: for the 50 hits of a search in one chat, MariaDB planned 50 pairs of
+        // (chat_number = ? AND number = ?) OR-ed together in 0.8 ms, the same keys as one IN list in 0.4.
+        Map<ChatNumber, List<Long>> byChat = new LinkedHashMap<>();
+        keys.stream().distinct().forEach(key -> byChat.computeIfAbsent(key.chat(), c -> new ArrayList<>())
+                .add(key.number().value()));
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE m.app_id = ? AND (");
         List<Object> args = new ArrayList<>();
         args.add(app.value());
-        for (int i = 0; i < distinct.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(m.chat_number = ? AND m.number = ?)");
-            args.add(distinct.get(i).chat().value());
-            args.add(distinct.get(i).number().value());
+        String or = "";
+        for (Map.Entry<ChatNumber, List<Long>> chat : byChat.entrySet()) {
+            sql.append(or).append("(m.chat_number = ? AND m.number IN (")
+                    .append("?, ".repeat(chat.getValue().size() - 1)).append("?))");
+            args.add(chat.getKey().value());
+            args.addAll(chat.getValue());
+            or = " OR ";
         }
         sql.append(')');
         return db.read(() -> jdbc.query(sql.toString(), MESSAGE, args.toArray()));

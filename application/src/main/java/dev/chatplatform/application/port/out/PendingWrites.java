@@ -55,6 +55,24 @@ public interface PendingWrites {
     /** Pending receipts of a chat, by user. */
     Map<UserId, Receipt> receipts(AppId app, ChatNumber chat);
 
+    /**
+     * What a chat has pending, as {@link #findChat}, {@link #messagesBetween}, {@link #reactions} and
+     * {@link #receipts} would answer (a {@code limit} of 0 reads no message): a read of a chat's messages needs
+     * all four, and a store that can should answer them in one round trip. Nothing is atomic across the four.
+     */
+    default ChatPending chatPending(AppId app, ChatNumber chat, long aboveNumber, long belowNumber, int limit) {
+        return new ChatPending(findChat(app, chat), messagesBetween(app, chat, aboveNumber, belowNumber, limit),
+                reactions(app, chat), receipts(app, chat));
+    }
+
+    /** A chat's pending state, its pending messages in a range (newest first), reactions and receipts by user. */
+    record ChatPending(Optional<Chat> chat, List<Message> messages, List<Reaction> reactions,
+                       Map<UserId, Receipt> receipts) {
+
+        /** What a read falls back to when the store cannot be read: nothing pending. */
+        public static final ChatPending NONE = new ChatPending(Optional.empty(), List.of(), List.of(), Map.of());
+    }
+
     void settleChats(List<Chat> persisted);
 
     void settleMessages(List<Message> persisted);

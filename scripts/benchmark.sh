@@ -170,9 +170,26 @@ settle() {
   done
   log "count_changes and chat_search_changes still list $left chats after 300 s: reading anyway"
 }
+# ... and after Elasticsearch's merges of what the drain indexed: at 1,000,000 new documents they run for minutes
+# at up to a core, and a q or search step measured meanwhile paid for them (the full run of 2026-12-06 06:50).
+merges_done() {
+  local quiet=0 current
+  for _ in $(seq 1 600); do
+    current=$(curl -fs "${CHAT_ES_URL:-http://127.0.0.1:9200}/_nodes/stats/indices/merges?filter_path=nodes.*.indices.merges.current"       | grep -o '"current":[0-9]*' | awk -F: '{ n += $2 } END { print n + 0 }') || return 0
+    if [[ ${current:-0} == 0 ]]; then
+      quiet=$((quiet + 1)); (( quiet >= 5 )) && return 0
+    else
+      quiet=0
+    fi
+    sleep 1
+  done
+  log "Elasticsearch still merging after 600 s: reading anyway"
+}
 if (( ! SMOKE )); then
   log "read: waiting for the count reconciler to finish the chats the writes changed"
   settle
+  log "read: waiting for Elasticsearch's merges"
+  merges_done
 fi
 cpu_mark read
 for step in first deep name phone content search list since before; do

@@ -100,13 +100,10 @@ public final class ChatReads {
         int chunk = timeBounded ? PENDING_CHUNK : limit;
         ChatPending snapshot = pendingOr(() -> pending.chatPending(app, number, range.lowerExclusive(),
                 range.upperExclusive(), chunk), ChatPending.NONE);
-        Optional<Chat> chat = merged(snapshot.chat(), chats.find(app, number));
-        if (chat.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Message> pendingPage = pendingOr(() -> pendingIn(app, number, range, limit, snapshot.messages()), List.of());
-        return Optional.of(new ChatMessages(chat.get(),
-                messages(app, number, range, limit, snapshot.reactions(), pendingPage), snapshot.receipts()));
+        return withStored(app, number, snapshot).map(read -> new ChatMessages(read.chat(),
+                messages(app, number, range, limit, snapshot.reactions(),
+                        pendingOr(() -> pendingIn(app, number, range, limit, snapshot.messages()), List.of())),
+                snapshot.receipts(), read.receipts()));
     }
 
     /**
@@ -120,16 +117,24 @@ public final class ChatReads {
         int span = found.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
         ChatPending snapshot = pendingOr(() -> pending.chatPending(app, number, lowest - 1, highest + 1, span),
                 ChatPending.NONE);
-        Optional<Chat> chat = merged(snapshot.chat(), chats.find(app, number));
-        if (chat.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ChatMessages(chat.get(),
-                current(app, number, found, snapshot.reactions(), snapshot.messages()), snapshot.receipts()));
+        return withStored(app, number, snapshot).map(read -> new ChatMessages(read.chat(),
+                current(app, number, found, snapshot.reactions(), snapshot.messages()), snapshot.receipts(),
+                read.receipts()));
     }
 
-    /** A chat, messages of it, and its pending receipts (read with them, for their views). */
-    public record ChatMessages(Chat chat, List<Message> messages, Map<UserId, Receipt> pendingReceipts) {
+    /** The chat as readers see it (its pending state merged with its row), with the stored receipts read with it. */
+    private Optional<ChatStore.ChatWithReceipts> withStored(AppId app, ChatNumber number, ChatPending snapshot) {
+        Optional<ChatStore.ChatWithReceipts> stored = chats.findWithReceipts(app, number);
+        return merged(snapshot.chat(), stored.map(ChatStore.ChatWithReceipts::chat))
+                .map(chat -> new ChatStore.ChatWithReceipts(chat, stored.flatMap(ChatStore.ChatWithReceipts::receipts)));
+    }
+
+    /**
+     * A chat, messages of it, and its receipts as they were read with them, for their views: the pending ones, and
+     * the stored ones when the chat store read them with the chat (else the views read the receipt store).
+     */
+    public record ChatMessages(Chat chat, List<Message> messages, Map<UserId, Receipt> pendingReceipts,
+                               Optional<Map<UserId, Receipt>> storedReceipts) {
     }
 
     /** The messages as readers see them: with the status the chat's receipts give each one. */
@@ -137,7 +142,8 @@ public final class ChatReads {
         if (items.isEmpty()) {
             return List.of();
         }
-        return views(read.chat(), items, receipts(read.chat().appId(), read.chat().number(), read.pendingReceipts()));
+        return views(read.chat(), items, receipts(read.chat().appId(), read.chat().number(), read.pendingReceipts(),
+                read.storedReceipts()));
     }
 
     public boolean chatExists(AppId app, ChatNumber number) {
@@ -242,11 +248,12 @@ public final class ChatReads {
 
     /** Every receipt of the chat as it is now, by user: persisted merged with pending. */
     public Map<UserId, Receipt> receipts(AppId app, ChatNumber chat) {
-        return receipts(app, chat, pendingOr(() -> pending.receipts(app, chat), Map.of()));
+        return receipts(app, chat, pendingOr(() -> pending.receipts(app, chat), Map.of()), Optional.empty());
     }
 
-    private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, Map<UserId, Receipt> pendingReceipts) {
-        Map<UserId, Receipt> merged = new HashMap<>(receipts.ofChat(app, chat));
+    private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, Map<UserId, Receipt> pendingReceipts,
+                                          Optional<Map<UserId, Receipt>> stored) {
+        Map<UserId, Receipt> merged = new HashMap<>(stored.orElseGet(() -> receipts.ofChat(app, chat)));
         pendingReceipts.forEach((user, receipt) -> merged.merge(user, receipt, Receipt::merge));
         return merged;
     }

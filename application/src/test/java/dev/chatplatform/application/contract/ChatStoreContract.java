@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.chatplatform.application.mothers.Chats.aChat;
@@ -201,6 +202,25 @@ public abstract class ChatStoreContract extends PortContract {
         assertThat(stored.title()).isEqualTo(new ChatTitle("Renamed"));
         assertThat(stored.participants()).extracting(UserId::value).containsExactly("alice", "bob");
         assertThat(numbers(subject().page(app, byParticipant("mallory"), null, 10))).isEmpty();
+    }
+
+    @Test
+    void aChatFoundWithItsReceiptsIsTheChatFoundAloneAndAnyReceiptsReadAreTheStoredOnes() {
+        AppId app = newApp();
+        Chat chat = aChat().inApp(app).numbered(1).withParticipants("alice", "bob").createdAt(secondsAfterT0(1)).build();
+        subject().saveAll(List.of(chat, aChat().inApp(app).numbered(2).createdAt(secondsAfterT0(2)).build()));
+        receiptStore().saveAll(List.of(new Receipt(app, ChatNumber.of(1), new UserId("bob"), 2, 1, secondsAfterT0(3))));
+        receiptStore().saveAll(List.of(new Receipt(app, ChatNumber.of(1), new UserId("bob"), 3, 3, secondsAfterT0(4)),
+                new Receipt(app, ChatNumber.of(1), new UserId("alice"), 3, 0, secondsAfterT0(4))));
+
+        for (long number : new long[] {1, 2}) {
+            Optional<ChatStore.ChatWithReceipts> found = subject().findWithReceipts(app, ChatNumber.of(number));
+
+            assertThat(found.map(ChatStore.ChatWithReceipts::chat)).isEqualTo(subject().find(app, ChatNumber.of(number)));
+            found.orElseThrow().receipts().ifPresent(receipts -> assertThat(receipts)
+                    .isEqualTo(receiptStore().ofChat(app, ChatNumber.of(number))));
+        }
+        assertThat(subject().findWithReceipts(app, ChatNumber.of(3))).isEmpty();
     }
 
     @Test

@@ -1,11 +1,20 @@
 package dev.chatplatform.adapters.persistence.chat;
 
+import dev.chatplatform.domain.app.AppId;
+import dev.chatplatform.domain.chat.ChatNumber;
+import dev.chatplatform.domain.receipt.Receipt;
+import dev.chatplatform.domain.user.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,6 +50,29 @@ public final class InboxCopies {
             "UPDATE chats c SET c.last_message_summary = " + LAST_MESSAGE_SUMMARY + " WHERE c.app_id = ? AND c.number IN (%s)";
 
     private InboxCopies() {
+    }
+
+    /**
+     * A chat's receipts from their folded copy ({@link #FOLDED_RECEIPTS}): none when the copy is null or says 0;
+     * empty when it was cut short (its count and its fields disagree), and then only the receipts table has them.
+     */
+    public static Optional<Map<UserId, Receipt>> unfoldReceipts(AppId app, ChatNumber chat, String folded) {
+        if (folded == null) {
+            return Optional.of(Map.of());
+        }
+        String[] fields = folded.split(" ");
+        int count = Integer.parseInt(fields[0]);
+        if (fields.length != 1 + 4 * count) {
+            return Optional.empty();
+        }
+        Map<UserId, Receipt> byUser = new HashMap<>(count * 2);
+        for (int i = 1; i < fields.length; i += 4) {
+            UserId user = new UserId(fields[i]);
+            long micros = Long.parseLong(fields[i + 3]);
+            byUser.put(user, new Receipt(app, chat, user, Long.parseLong(fields[i + 1]), Long.parseLong(fields[i + 2]),
+                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS)));
+        }
+        return Optional.of(byUser);
     }
 
     /** After receipts of these chats were written: their folded copies, chat rows in key order. */

@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 
 import java.util.ArrayList;
@@ -141,28 +139,16 @@ public final class InboxPlan {
      * was cut short.
      */
     private Map<UserId, Receipt> receipts(AppId app, ChatNumber chat, String folded) {
-        if (folded == null) {
-            return Map.of(); // the chat has no receipts
-        }
-        String[] fields = folded.split(" ");
-        int count = Integer.parseInt(fields[0]);
-        if (count == 0) {
-            return Map.of();
-        }
-        Map<UserId, Receipt> byUser = new HashMap<>(count * 2);
-        if (fields.length != 1 + 4 * count) {
-            jdbc.query(RECEIPTS_OF_CHAT, rs -> {
-                UserId user = new UserId(rs.getString(1));
-                byUser.put(user, new Receipt(app, chat, user, rs.getLong(2), rs.getLong(3), SqlTimestamps.read(rs, 4)));
-            }, app.value(), chat.value());
-            return byUser;
-        }
-        for (int i = 1; i < fields.length; i += 4) {
-            UserId user = new UserId(fields[i]);
-            long micros = Long.parseLong(fields[i + 3]);
-            byUser.put(user, new Receipt(app, chat, user, Long.parseLong(fields[i + 1]), Long.parseLong(fields[i + 2]),
-                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS)));
-        }
+        return InboxCopies.unfoldReceipts(app, chat, folded).orElseGet(() -> receiptsOf(jdbc, app, chat));
+    }
+
+    /** The chat's stored receipts, from the receipts table. */
+    static Map<UserId, Receipt> receiptsOf(JdbcTemplate jdbc, AppId app, ChatNumber chat) {
+        Map<UserId, Receipt> byUser = new HashMap<>();
+        jdbc.query(RECEIPTS_OF_CHAT, rs -> {
+            UserId user = new UserId(rs.getString(1));
+            byUser.put(user, new Receipt(app, chat, user, rs.getLong(2), rs.getLong(3), SqlTimestamps.read(rs, 4)));
+        }, app.value(), chat.value());
         return byUser;
     }
 

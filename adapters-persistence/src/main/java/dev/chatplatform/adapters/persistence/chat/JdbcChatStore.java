@@ -58,6 +58,8 @@ public class JdbcChatStore implements ChatStore {
     private static final String STORED = "SELECT number FROM chats WHERE app_id = ? AND number IN (%s)";
 
     private static final String FIND = "SELECT " + ChatRows.COLUMNS + " FROM chats c WHERE c.app_id = ? AND c.number = ?";
+    private static final String FIND_WITH_RECEIPTS =
+            "SELECT " + ChatRows.COLUMNS + ", c.receipts_folded FROM chats c WHERE c.app_id = ? AND c.number = ?";
 
     private final JdbcTemplate jdbc;
     private final InboxPlan inbox;
@@ -76,6 +78,21 @@ public class JdbcChatStore implements ChatStore {
     @Override
     public Optional<Chat> find(AppId app, ChatNumber number) {
         return db.read(() -> jdbc.query(FIND, ChatRows.CHAT, app.value(), number.value()).stream().findFirst());
+    }
+
+    /**
+     * The receipts from their copy on the chat row ({@link InboxCopies}), which every receipt write keeps current
+     * in its own transaction. A null copy is left to the receipts table: the chat may have none, or its row may
+     * have been stored after its receipts (the count reconciler copies them then), and a page of messages shows
+     * each message's status from them exactly.
+     */
+    @Override
+    public Optional<ChatWithReceipts> findWithReceipts(AppId app, ChatNumber number) {
+        return db.read(() -> jdbc.query(FIND_WITH_RECEIPTS, (rs, row) -> {
+            String folded = rs.getString("receipts_folded");
+            return new ChatWithReceipts(ChatRows.CHAT.mapRow(rs, row),
+                    folded == null ? Optional.empty() : InboxCopies.unfoldReceipts(app, number, folded));
+        }, app.value(), number.value()).stream().findFirst());
     }
 
     @Override

@@ -102,6 +102,20 @@ class JdbcChatStoreIT extends ChatStoreContract {
         }
     }
 
+    /** The receipts come with the chat from their copy on its row; a row without a copy leaves them to the table. */
+    @Test
+    void aChatIsFoundWithTheReceiptsCopiedOnItsRow() {
+        AppId app = newApp();
+        store.saveAll(List.of(aChat().inApp(app).numbered(1).withParticipants("alice", "bob").build(),
+                aChat().inApp(app).numbered(2).build()));
+        Receipt bob = new Receipt(app, ChatNumber.of(1), new UserId("bob"), 4, 2, millisAfterT0(5));
+        receipts.saveAll(List.of(bob));
+
+        assertThat(store.findWithReceipts(app, ChatNumber.of(1)).orElseThrow().receipts())
+                .contains(Map.of(new UserId("bob"), bob));
+        assertThat(store.findWithReceipts(app, ChatNumber.of(2)).orElseThrow().receipts()).isEmpty();
+    }
+
     private ChatStore.InboxEntry entry(AppId app) {
         return store.inbox(app, InboxFilter.ALL, null, 10).getFirst();
     }

@@ -20,6 +20,23 @@ public interface ChatStore {
     Optional<Chat> find(AppId app, ChatNumber number);
 
     /**
+     * The chat as {@link #find} reads it, with the chat's stored receipts by user when the store keeps a complete
+     * copy of them with the chat and can read both at once; without them ({@code receipts} empty) the caller reads
+     * the receipt store.
+     */
+    default Optional<ChatWithReceipts> findWithReceipts(AppId app, ChatNumber number) {
+        return find(app, number).map(chat -> new ChatWithReceipts(chat, Optional.empty()));
+    }
+
+    /** A chat and, when they were read with it, its stored receipts by user. */
+    record ChatWithReceipts(Chat chat, Optional<Map<UserId, Receipt>> receipts) {
+        public ChatWithReceipts {
+            Objects.requireNonNull(chat, "chat");
+            receipts = receipts.map(Map::copyOf);
+        }
+    }
+
+    /**
      * The inbox: most recent activity first, then number descending; starts after {@code after} when
      * given. Keyset only, so any depth costs the same.
      */

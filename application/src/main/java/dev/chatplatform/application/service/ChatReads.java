@@ -195,22 +195,9 @@ public final class ChatReads {
     }
 
     /**
-     * The current state (body, reactions) of each message in the order given (the search index's hits);
-     * one batch read. Messages that are nowhere to be found are left out.
+     * The current state (body, reactions) of each message in the order given (the search index's hits), the
+     * pending ones read already; one batch read. Messages that are nowhere to be found are left out.
      */
-    public List<Message> current(AppId app, ChatNumber chat, List<MessageNumber> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        List<Reaction> pendingReactions = pendingOr(() -> pending.reactions(app, chat), List.of());
-        long lowest = found.stream().mapToLong(MessageNumber::value).min().orElseThrow();
-        long highest = found.stream().mapToLong(MessageNumber::value).max().orElseThrow();
-        int span = (int) Math.min(Integer.MAX_VALUE, highest - lowest + 1);
-        List<Message> pendingFound = pendingOr(() -> pending.messagesBetween(app, chat, lowest - 1, highest + 1, span),
-                List.of());
-        return current(app, chat, found, pendingReactions, pendingFound);
-    }
-
     private List<Message> current(AppId app, ChatNumber chat, List<MessageNumber> found,
                                   List<Reaction> pendingReactions, List<Message> pendingFound) {
         if (found.isEmpty()) {

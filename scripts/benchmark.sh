@@ -175,7 +175,8 @@ settle() {
 merges_done() {
   local quiet=0 current
   for _ in $(seq 1 600); do
-    current=$(curl -fs "${CHAT_ES_URL:-http://127.0.0.1:9200}/_nodes/stats/indices/merges?filter_path=nodes.*.indices.merges.current"       | grep -o '"current":[0-9]*' | awk -F: '{ n += $2 } END { print n + 0 }') || return 0
+    current=$(curl -fs "${CHAT_ES_URL:-http://127.0.0.1:9200}/_nodes/stats/indices/merges?filter_path=nodes.*.indices.merges.current" \
+      | grep -o '"current":[0-9]*' | awk -F: '{ n += $2 } END { print n + 0 }') || return 0
     if [[ ${current:-0} == 0 ]]; then
       quiet=$((quiet + 1)); (( quiet >= 5 )) && return 0
     else

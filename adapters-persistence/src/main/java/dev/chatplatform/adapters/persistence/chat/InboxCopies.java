@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -52,13 +52,10 @@ public class ElasticsearchChatIndex implements ChatSearchIndex {
             return;
         }
         try {
-            if (!Indices.createIfMissing(client, index, MAPPING)) {
-                Set<String> added = Indices.addMissingFields(client, index, MAPPING);
-                if (!added.isEmpty()) {
-                    LOG.warn("chat index {} predates fields {}: added them; chats indexed before are not found by q "
-                            + "until they are indexed again (docs/operations.md, rebuilding the chat index)",
-                            index, added);
-                }
+            Set<String> added = Indices.createOrUpgrade(client, index, MAPPING);
+            if (!added.isEmpty()) {
+                LOG.warn("chat index {} predates fields {}: added them; chats indexed before are not found by q "
+                        + "until they are indexed again (docs/operations.md, rebuilding the chat index)", index, added);
             }
             indexReady = true;
         } catch (IOException e) {

@@ -62,26 +62,18 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
             return;
         }
         try {
-            if (!Indices.createIfMissing(client, index, MAPPING)) {
-                addMissingFields();
+            // An index created by an older version lacks fields its strict mapping would reject in every new
+            // document (body_grams, then app and chat, then body_gram_seq): they are added. The documents indexed
+            // before lack them, and stay out of the searches that use them until they are indexed again:
+            // scripts/reindex.sh does that online, from MySQL (docs/decisions/0003-substring-search.md).
+            Set<String> added = Indices.createOrUpgrade(client, index, MAPPING);
+            if (!added.isEmpty()) {
+                LOG.warn("index {} predates fields {}: added them; messages indexed before are left out of searches "
+                        + "until they are indexed again (scripts/reindex.sh)", index, added);
             }
             indexReady = true;
         } catch (IOException e) {
             throw Indices.unavailable(e);
-        }
-    }
-
-    /**
-     * An index created by an older version lacks fields its strict mapping would reject in every new document
-     * (body_grams, then app and chat, then body_gram_seq): they are added. The documents indexed before lack
-     * them, and stay out of the searches that use them until they are indexed again: scripts/reindex.sh does
-     * that online, from MySQL (docs/decisions/0003-substring-search.md).
-     */
-    private void addMissingFields() throws IOException {
-        Set<String> added = Indices.addMissingFields(client, index, MAPPING);
-        if (!added.isEmpty()) {
-            LOG.warn("index {} predates fields {}: added them; messages indexed before are left out of searches "
-                    + "until they are indexed again (scripts/reindex.sh)", index, added);
         }
     }
 

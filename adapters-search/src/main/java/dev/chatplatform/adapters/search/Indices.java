@@ -49,7 +49,7 @@ final class Indices {
      * differ from a new one in those fields. Returns the fields added: the documents indexed before lack them,
      * and stay out of the searches that use them until they are indexed again.
      */
-    static Set<String> addMissingFields(ElasticsearchClient client, String index, String mappingResource)
+    private static Set<String> addMissingFields(ElasticsearchClient client, String index, String mappingResource)
             throws IOException {
         Map<String, Property> wanted;
         try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
@@ -64,5 +64,15 @@ final class Indices {
             client.indices().putMapping(p -> p.index(index).properties(added));
         }
         return missing;
+    }
+
+    /**
+     * The index as its mapping resource defines it: created when missing, else given the fields it lacks
+     * ({@link #addMissingFields}). Returns the fields added to an existing index (none for a new one).
+     */
+    static Set<String> createOrUpgrade(ElasticsearchClient client, String index, String mappingResource)
+            throws IOException {
+        return createIfMissing(client, index, mappingResource) ? Set.of()
+                : addMissingFields(client, index, mappingResource);
     }
 }

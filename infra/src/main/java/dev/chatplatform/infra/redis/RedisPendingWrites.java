@@ -180,7 +180,7 @@ public class RedisPendingWrites implements PendingWrites {
     @Override
     public Optional<Chat> findChat(AppId app, ChatNumber number) {
         String state = Redis.call(() -> redis.get(chatKey(app, number)));
-        return Optional.ofNullable(state).map(s -> ((WriteCodec.ChatWrite) codec.decode(bytes(s))).chat());
+        return Optional.ofNullable(state).map(this::chat);
     }
 
     @Override
@@ -270,8 +270,7 @@ public class RedisPendingWrites implements PendingWrites {
                 List.of(chatKey(app, chat), numbersKey(app, chat), messagesKey(app, chat), reactionsKey(app, chat),
                         receiptsKey(app, chat)),
                 List.of(max, min, Integer.toString(none ? 0 : limit))));
-        Optional<Chat> state = Optional.ofNullable((String) answer.get(0))
-                .map(s -> ((WriteCodec.ChatWrite) codec.decode(bytes(s))).chat());
+        Optional<Chat> state = Optional.ofNullable((String) answer.get(0)).map(this::chat);
         List<Message> messages = new ArrayList<>();
         for (Object message : (List<?>) answer.get(1)) {
             messages.add(message((String) message));
@@ -353,6 +352,10 @@ public class RedisPendingWrites implements PendingWrites {
         if (!keys.isEmpty()) {
             Redis.run(() -> SETTLE_STATES.run(redis, keys, persistedStates));
         }
+    }
+
+    private Chat chat(String state) {
+        return ((WriteCodec.ChatWrite) codec.decode(bytes(state))).chat();
     }
 
     private Message message(String state) {

@@ -96,10 +96,8 @@ public final class ChatReads {
      * receipts (it was four round trips). Empty when there is no such chat.
      */
     public Optional<ChatMessages> chatMessages(AppId app, ChatNumber number, MessageRange range, int limit) {
-        boolean timeBounded = range.since() != null || range.until() != null;
-        int chunk = timeBounded ? PENDING_CHUNK : limit;
         ChatPending snapshot = pendingOr(() -> pending.chatPending(app, number, range.lowerExclusive(),
-                range.upperExclusive(), chunk), ChatPending.NONE);
+                range.upperExclusive(), pendingChunk(range, limit)), ChatPending.NONE);
         return withStored(app, number, snapshot).map(read -> new ChatMessages(read.chat(),
                 messages(app, number, range, limit, snapshot.reactions(),
                         pendingOr(() -> pendingIn(app, number, range, limit, snapshot.messages()), List.of())),
@@ -307,11 +305,16 @@ public final class ChatReads {
      * only; time bounds are applied here, chunk by chunk, so a page is never short of a pending message
      * that belongs on it. {@code firstChunk}: the first chunk when it has been read already, else null.
      */
+    /** How many pending messages one read takes: the page, or a chunk of {@link #PENDING_CHUNK} through time filters. */
+    private static int pendingChunk(MessageRange range, int limit) {
+        return range.since() != null || range.until() != null ? PENDING_CHUNK : limit;
+    }
+
     private List<Message> pendingIn(AppId app, ChatNumber chat, MessageRange range, int limit, List<Message> firstChunk) {
         List<Message> found = new ArrayList<>();
         long below = range.upperExclusive();
         boolean timeBounded = range.since() != null || range.until() != null;
-        int chunk = timeBounded ? PENDING_CHUNK : limit;
+        int chunk = pendingChunk(range, limit);
         List<Message> next = firstChunk;
         while (found.size() < limit) {
             if (next == null) {

@@ -190,7 +190,9 @@ public final class Report {
         }
 
         md.append("\n## 4. Inbox, search and message lists\n\n");
-        md.append("Closed loop: ").append(value("meta.read_clients")).append(" wrk clients (`benchmarks/wrk/read-run.sh`), "
+        md.append("Measured first, before the write steps, once the stack has settled (the count reconciler done, "
+                        + "Elasticsearch's merges and InnoDB's page writes finished), after a tour of every step to warm the "
+                        + "API. Closed loop: ").append(value("meta.read_clients")).append(" wrk clients (`benchmarks/wrk/read-run.sh`), "
                         + "each step alone for ").append(value("meta.read_seconds")).append(" s after a warm-up of its own of ")
                 .append(value("meta.read_warmup_seconds")).append(" s, everything on the same machine (wrk's CPU is in the "
                         + "figures, and in its own column). Pages of 50. Deep pages: cursors of 200 positions ")

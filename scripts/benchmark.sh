@@ -65,9 +65,13 @@ props=(-Dbench.dataset="$DATASET" -Dbench.queries="$QUERIES" -Dbench.results="$R
 java_run() { "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "${props[@]}" -cp "$CP" "$@"; }
 gatling() { # simulation results-subfolder
   log "gatling: $1"
-  java_run --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+  # Gatling's own CPU (user + system seconds of its JVM), for the report: the load generator shares the two cores.
+  local TIMEFORMAT='%U %S' status=0
+  { time java_run --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
     io.gatling.app.Gatling --simulation "dev.chatplatform.benchmarks.$1" --results-folder "$OUT/gatling/$2" \
-    >"$OUT/gatling-$2.log" 2>&1 || { tail -n 40 "$OUT/gatling-$2.log" >&2; exit 1; }
+    >"$OUT/gatling-$2.log" 2>&1 || status=$?; } 2>"$OUT/gatling-$2.cpu"
+  (( status == 0 )) || { tail -n 40 "$OUT/gatling-$2.log" >&2; exit 1; }
+  awk -v k="$2" 'NF == 2 { printf "cpu.gatling.%s.seconds\t%.2f\n", k, $1 + $2 }' "$OUT/gatling-$2.cpu" >>"$RESULTS"
   grep -h '^\[lag\]' "$OUT/gatling-$2.log" >&2 || true  # the probe's own account, kept visible in CI
 }
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$RESULTS"; }

@@ -116,6 +116,7 @@ public final class Report {
             missing.add("POST");
             md.append("| (not run) | | | | | | | | |\n");
         }
+        loadGeneratorCpu(md);
         md.append("\nRaw ceilings of the parts on this machine, measured in the same run:\n\n");
         md.append("| part | per second |\n|---|---|\n");
         ceiling(md, "Redis INCR, one round trip each (" + value("meta.ceiling_threads") + " threads)", "ceiling.redis_incr_per_s");
@@ -286,6 +287,26 @@ public final class Report {
 
     private static void row(StringBuilder md, String label, String value) {
         md.append("| ").append(label).append(" | ").append(value).append(" |\n");
+    }
+
+    /**
+     * Gatling's own CPU over the POST simulation (every rate and the warm-up), per request sent: the load generator
+     * shares the machine's cores with the stack, and at the rates asked it takes a large part of them.
+     */
+    private void loadGeneratorCpu(StringBuilder md) {
+        double seconds = number("cpu.gatling.post.seconds");
+        long requests = 0;
+        for (String rate : (value("meta.post_rates") + ",warmup").split(",")) {
+            Http r = http("post_" + rate.strip(), 1);
+            requests += r == null ? 0 : r.count() + r.errors();
+        }
+        if (seconds <= 0 || requests == 0) {
+            return;
+        }
+        double perRequest = 1000 * seconds / requests;
+        md.append(String.format(Locale.ROOT, "%nThe load generator's own CPU: Gatling's JVM used %.0f CPU seconds for %d "
+                        + "requests (its start and JIT included), %.2f ms a request; at 3,000 requests/s that alone would be "
+                        + "%.1f of the machine's %s cores.%n", seconds, requests, perRequest, 3 * perRequest, value("meta.nproc")));
     }
 
     private String value(String key) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +73,36 @@ class RedisRecentMessagesCacheIT extends RecentMessagesCacheContract {
         List<Message> newestFirst = List.of(Messages.aMessage().in(app, 1).build());
         cache.fill(app, ChatNumber.of(1), 0, newestFirst);
         assertThat(cache.lookup(app, ChatNumber.of(1))).isEqualTo(new RecentMessagesCache.Hit(newestFirst));
+    }
+
+    @Test
+    void anEntryWrittenWithTextTimestampsStillReads() {
+        AppId app = anApp();
+        RedisRecentMessagesCache cache = new RedisRecentMessagesCache(redis);
+        redis.set("recent:msgs:" + app.value() + ":1", """
+                [{"number":3,"body":"older entry","sender":null,"created_at":"2026-12-01T10:00:00.123Z",
+                  "updated_at":"2026-12-01T10:05:00.456Z","reaction_counts":{},"reaction_scores":{},"latest_reactions":[]}]""");
+
+        RecentMessagesCache.Lookup lookup = cache.lookup(app, ChatNumber.of(1));
+
+        assertThat(lookup).isEqualTo(new RecentMessagesCache.Hit(List.of(Messages.aMessage().in(app, 1).numbered(3)
+                .withBody("older entry").createdAt(Instant.parse("2026-12-01T10:00:00.123Z"))
+                .updatedAt(Instant.parse("2026-12-01T10:05:00.456Z")).build())));
+    }
+
+    @Test
+    void instantsKeepTheirMillisecondsAndAnyFinerPart() {
+        AppId app = anApp();
+        RedisRecentMessagesCache cache = new RedisRecentMessagesCache(redis);
+        List<Message> newestFirst = List.of(
+                Messages.aMessage().in(app, 1).numbered(2).createdAt(Instant.parse("2026-12-01T10:00:00.123456789Z")).build(),
+                Messages.aMessage().in(app, 1).numbered(1).createdAt(Instant.parse("1969-12-31T23:59:59.999Z"))
+                        .updatedAt(Instant.parse("2026-12-01T10:00:00Z")).build());
+
+        cache.fill(app, ChatNumber.of(1), 0, newestFirst);
+
+        assertThat(cache.lookup(app, ChatNumber.of(1))).isEqualTo(new RecentMessagesCache.Hit(newestFirst));
+        assertThat(redis.get("recent:msgs:" + app.value() + ":1")).contains("\"created_at\":-1").contains("\"updated_at\":1796119200000");
     }
 
     @Test

@@ -113,17 +113,19 @@ public final class InboxPlan {
         Chat chat = ChatRows.CHAT.mapRow(rs, row);
         AppId app = chat.appId();
         Message last = null;
-        String body = rs.getString("m_body");
+        // InboxQuery.SHOWN_COLUMNS, after the chat's: body, sender, created_at, updated_at, summary, receipts.
+        int shown = ChatRows.COLUMN_COUNT;
+        String body = rs.getString(shown + 1);
         MessageNumber number = chat.lastMessageNumber() == 0 ? null : MessageNumber.of(chat.lastMessageNumber());
         if (body != null && number != null) {
-            String sender = rs.getString("m_sender");
+            String sender = rs.getString(shown + 2);
             last = new Message(app, chat.number(), number, new MessageBody(body), sender == null ? null : new UserId(sender),
-                    JsonColumns.summary(rs.getString("m_summary"), app, chat.number(), number),
-                    SqlTimestamps.read(rs, "m_created_at"), SqlTimestamps.read(rs, "m_updated_at"));
+                    JsonColumns.summary(rs.getString(shown + 5), app, chat.number(), number),
+                    SqlTimestamps.read(rs, shown + 3), SqlTimestamps.read(rs, shown + 4));
         } else if (number != null) {
             last = lastMessage(app, chat.number(), number); // a row the worker has not copied it to (none should be)
         }
-        return new InboxEntry(chat, last, receipts(app, chat.number(), rs.getString("m_receipts")));
+        return new InboxEntry(chat, last, receipts(app, chat.number(), rs.getString(shown + 6)));
     }
 
     private Message lastMessage(AppId app, ChatNumber chat, MessageNumber number) {

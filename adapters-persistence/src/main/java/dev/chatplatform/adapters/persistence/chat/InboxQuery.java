@@ -36,6 +36,7 @@ record InboxQuery(String sql, List<Object> args) {
      * folded into one column, COUNT first, so that a list cut short by group_concat_max_len is noticed
      * (InboxPlan reads it again then) (V5, {@link InboxCopies}). A page statement reads chat rows only: the
      * receipts' subquery and the summary's join were 0.4 of its 0.65 ms (docs/performance.md, issue 12).
+     * In this order, after {@link ChatRows#COLUMNS}: {@link InboxPlan} reads them by position.
      */
     static final String SHOWN_COLUMNS = """
             c.last_message_body AS m_body, c.last_message_sender AS m_sender, c.last_message_created_at AS m_created_at,

@@ -89,7 +89,7 @@ public class JdbcChatStore implements ChatStore {
     @Override
     public Optional<ChatWithReceipts> findWithReceipts(AppId app, ChatNumber number) {
         return db.read(() -> jdbc.query(FIND_WITH_RECEIPTS, (rs, row) -> {
-            String folded = rs.getString("receipts_folded");
+            String folded = rs.getString(ChatRows.COLUMN_COUNT + 1);
             return new ChatWithReceipts(ChatRows.CHAT.mapRow(rs, row),
                     folded == null ? Optional.empty() : InboxCopies.unfoldReceipts(app, number, folded));
         }, app.value(), number.value()).stream().findFirst());

@@ -7,6 +7,9 @@
 # CHAT_WRITE_PARTITIONS is read by the worker started here, and by the enqueue (they must agree).
 # PROFILE=cpu|wall: an async-profiler profile of the worker while it drains (scripts/profile.sh), in
 # .run/bench/drain-worker.collapsed and .html.
+# WARM=1: the running worker pauses its consumers (its consumers actuator endpoint) while the backlog is
+# published and resumes them, instead of being stopped and started: the drain of a worker that is up and
+# compiled, as after a MariaDB or Elasticsearch outage, where a restarted one also compiles its code as it drains.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,12 +32,27 @@ java_run() {
     -Dbench.results="$RESULTS" -Dbench.drain.messages="$N" -cp "$CP" "$@"
 }
 
-trap 'scripts/platform.sh start worker >&2 || true' EXIT
-scripts/platform.sh stop worker >&2
+consumers() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"state\":\"$1\"}" \
+    "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/consumers" >/dev/null
+}
+if [[ -n "${WARM:-}" ]]; then
+  trap 'consumers running || true' EXIT
+  consumers paused
+else
+  trap 'scripts/platform.sh start worker >&2 || true' EXIT
+  scripts/platform.sh stop worker >&2
+fi
 java_run dev.chatplatform.benchmarks.Drain enqueue
 java_run dev.chatplatform.benchmarks.Drain watch &
 watcher=$!
-scripts/platform.sh start worker >&2
+if [[ -n "${WARM:-}" ]]; then
+  # The watcher first reads what the worker has counted so far, then the consumers resume.
+  for _ in $(seq 1 200); do grep -q '^drain.counted_before' "$RESULTS" && break; sleep 0.1; done
+  consumers running
+else
+  scripts/platform.sh start worker >&2
+fi
 trap - EXIT
 [[ -n "${PROFILE:-}" ]] && scripts/profile.sh start worker drain-worker "$PROFILE" >&2
 # shellcheck source=benchmarks/wrk/stack.sh

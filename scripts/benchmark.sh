@@ -225,21 +225,42 @@ java_run dev.chatplatform.benchmarks.Ceilings
 gatling LagSimulation lag
 log "events: $EVENT_SUBSCRIBERS subscribers of one chat, $EVENT_MESSAGES messages"
 java_run -Dbench.events.subscribers="$EVENT_SUBSCRIBERS" -Dbench.events.messages="$EVENT_MESSAGES" dev.chatplatform.benchmarks.EventLatency
-# 3. Backlog drain: the worker is restarted however this ends.
-log "drain: stopping the worker, enqueueing $DRAIN messages"
-trap 'scripts/platform.sh start worker >&2 || true' EXIT
-scripts/platform.sh stop worker
+# 3. Backlog drains. First a running worker's: its consumers pause (its consumers actuator endpoint) while the
+# backlog is published, then resume, as after a MariaDB or Elasticsearch outage; the worker's code is compiled.
+# Then a restarted worker's: stopped while the backlog is published, it compiles its code as it drains.
+consumers() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"state\":\"$1\"}" \
+    "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/consumers" >/dev/null
+}
+log "drain: pausing the worker's consumers, enqueueing $DRAIN messages"
+trap 'consumers running || true' EXIT
+consumers paused
 java_run dev.chatplatform.benchmarks.Drain enqueue
 java_run dev.chatplatform.benchmarks.Drain watch &
 watcher=$!
-trap 'kill "$watcher" 2>/dev/null; scripts/platform.sh start worker >&2 || true' EXIT
-scripts/platform.sh start worker
+trap 'kill "$watcher" 2>/dev/null; consumers running || true' EXIT
+# The watcher first reads what the worker has counted so far, then the consumers resume.
+for _ in $(seq 1 300); do grep -q '^drain.counted_before' "$RESULTS" && break; sleep 0.1; done
+consumers running
 trap - EXIT
 profile start worker drain-worker
 cpu_mark drain
 wait "$watcher"
-cpu_report drain "backlog drain"
+cpu_report drain "backlog drain, running worker"
 profile stop worker drain-worker
+# The worker is restarted however this ends.
+log "drain: stopping the worker, enqueueing $DRAIN messages"
+trap 'scripts/platform.sh start worker >&2 || true' EXIT
+scripts/platform.sh stop worker
+java_run -Dbench.drain.key=drain_restart dev.chatplatform.benchmarks.Drain enqueue
+java_run -Dbench.drain.key=drain_restart dev.chatplatform.benchmarks.Drain watch &
+watcher=$!
+trap 'kill "$watcher" 2>/dev/null; scripts/platform.sh start worker >&2 || true' EXIT
+scripts/platform.sh start worker
+trap - EXIT
+cpu_mark drain_restart
+wait "$watcher"
+cpu_report drain_restart "backlog drain, restarted worker"
 
 if (( SMOKE )); then
   java_run dev.chatplatform.benchmarks.Report "$REPORT" --require \
@@ -248,7 +269,7 @@ else
   java_run dev.chatplatform.benchmarks.Report "$REPORT"
   {
     printf '\n## Which process the cores went to (CPU seconds from /proc, per step)\n\n'
-    for p in post drain read; do
+    for p in post drain drain_restart read; do
       if [[ -f "$OUT/cpu-$p.txt" ]]; then printf '```\n'; cat "$OUT/cpu-$p.txt"; printf '```\n\n'; fi
     done
   } >>"$REPORT"

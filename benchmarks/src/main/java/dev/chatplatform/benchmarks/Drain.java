@@ -8,6 +8,7 @@ import dev.chatplatform.adapters.persistence.Db;
 import dev.chatplatform.adapters.persistence.numbers.JdbcNumberReservations;
 import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.service.NumberAllocator;
+import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
@@ -40,13 +41,16 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The backlog drain. {@code enqueue}: with the worker stopped, publishes N message commands straight to
+ * The backlog drain. {@code enqueue}: with the worker stopped or its consumers paused, publishes N message commands straight to
  * the write exchange, encoded by the product's own WriteCodec and routed as the API routes them, with
  * message numbers taken the way the API takes them (the product's NumberAllocator over its Redis counter
- * and MySQL reservations), so nothing collides with the data set or with messages posted later. {@code watch}: after the worker is started, reads its counters
- * (chat.worker.persisted, chat.worker.indexed) until both have counted N, and reports the rates.
+ * and MySQL reservations), so nothing collides with the data set or with messages posted later. {@code watch}: from before the worker is started or resumed,
+ * reads its counters (chat.worker.persisted, chat.worker.indexed) until both have counted N more, and reports the rates.
  */
 public final class Drain {
+
+    /** The results' prefix: "drain" for the drain of a running worker, another name for another kind (bench.drain.key). */
+    private static final String KEY = Settings.prop("bench.drain.key", "drain");
 
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
@@ -89,7 +93,8 @@ public final class Drain {
                 long count = total / chats + (c < total % chats ? 1 : 0);
                 for (long m = 0; m < count; m++) {
                     long number = numbers.next(sequence, () -> true, "chat");
-                    Instant now = Instant.now();
+                    // As the API stamps a message: in milliseconds, which travel as numbers (finer ones as text).
+                    Instant now = Timestamps.millis(Instant.now());
                     Message message = new Message(new AppId(app), chat, new MessageNumber(number),
                             new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
                     pending.add(codec.encode(message));
@@ -107,11 +112,11 @@ public final class Drain {
                 throw new IllegalStateException(confirms.nacked() + " publishes were nacked");
             }
         }
-        Results.put("drain.messages", published);
-        Results.put("drain.group", group);
-        Results.put("drain.partitions", partitions);
-        Results.put("drain.chats", chats);
-        Results.put("drain.enqueued_per_s", published / ((System.nanoTime() - start) / 1e9));
+        Results.put(KEY + ".messages", published);
+        Results.put(KEY + ".group", group);
+        Results.put(KEY + ".partitions", partitions);
+        Results.put(KEY + ".chats", chats);
+        Results.put(KEY + ".enqueued_per_s", published / ((System.nanoTime() - start) / 1e9));
     }
 
     private static void publish(Channel channel, Confirms confirms, WriteCodec codec, int partition,
@@ -164,13 +169,19 @@ public final class Drain {
      * interpolated between the two polls around it (every 250 ms).
      */
     static void watch() throws Exception {
-        long total = Long.parseLong(Results.read(Results.file()).getOrDefault("drain.messages", "0"));
+        long total = Long.parseLong(Results.read(Results.file()).getOrDefault(KEY + ".messages", "0"));
         String worker = Settings.prop("bench.worker", "http://127.0.0.1:" + Settings.env("CHAT_WORKER_PORT", "8081"));
         Duration timeout = Duration.ofSeconds(Settings.intProp("bench.drain.timeout", 1800));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Both clocks start at the last poll that saw nothing persisted: indexing follows persisting (the worker
         // hands the index queue what it persisted), so it cannot start before.
+        // A worker that stayed up (drain-run.sh WARM=1) has counted earlier work: only what it counts from here is this
+        // backlog's (a stopped worker answers nothing, which counts as zero).
+        double persistedBefore = counter(http, worker, "chat.worker.persisted");
+        double indexedBefore = counter(http, worker, "chat.worker.indexed");
+        // drain-run.sh resumes a paused worker once these are in the results: nothing of the backlog is counted yet.
+        Results.put(KEY + ".counted_before", persistedBefore + indexedBefore);
         long persistIdle = System.nanoTime();
         long lastPoll = persistIdle;
         double lastPersisted = 0, lastIndexed = 0;
@@ -179,18 +190,18 @@ public final class Drain {
             long now = System.nanoTime();
             // Only the counter still short of N is read: each read costs the worker a request to its Actuator
             // (at 100 ms, two counters took a tenth of the worker's CPU in a drain).
-            double persisted = persistDone ? total : counter(http, worker, "chat.worker.persisted");
-            double indexed = !persistDone ? lastIndexed : counter(http, worker, "chat.worker.indexed");
+            double persisted = persistDone ? total : Math.max(0, counter(http, worker, "chat.worker.persisted") - persistedBefore);
+            double indexed = !persistDone ? lastIndexed : Math.max(0, counter(http, worker, "chat.worker.indexed") - indexedBefore);
             if (persisted == 0) {
                 persistIdle = now;
             }
             if (!persistDone && persisted >= total) {
                 persistDone = true;
-                Results.put("drain.persisted_per_s", total / (finished(lastPoll, lastPersisted, now, persisted, total) - persistIdle) * 1e9);
+                Results.put(KEY + ".persisted_per_s", total / (finished(lastPoll, lastPersisted, now, persisted, total) - persistIdle) * 1e9);
             }
             if (!indexDone && indexed >= total) {
                 indexDone = true;
-                Results.put("drain.indexed_per_s", total / (finished(lastPoll, lastIndexed, now, indexed, total) - persistIdle) * 1e9);
+                Results.put(KEY + ".indexed_per_s", total / (finished(lastPoll, lastIndexed, now, indexed, total) - persistIdle) * 1e9);
             }
             lastPoll = now;
             lastPersisted = persisted;

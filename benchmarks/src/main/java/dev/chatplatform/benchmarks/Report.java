@@ -157,7 +157,8 @@ public final class Report {
             md.append("EventLatency: ").append(value("events.subscribers")).append(" WebSocket subscribers of one new chat, then ")
                     .append(value("events.messages")).append(" messages posted by 16 concurrent posters (")
                     .append(value("events.posted_per_s")).append(" posts/s, POST p99 ").append(value("events.post.p99_ms"))
-                    .append(" ms). A frame's latency is its arrival minus its POST's 201, both on this machine's clock.\n\n");
+                    .append(" ms), once the worker has persisted and indexed the lag step's backlog and Elasticsearch's merges are "
+                            + "done. A frame's latency is its arrival minus its POST's 201, both on this machine's clock.\n\n");
             md.append("| frames | p50 ms | p99 ms | max ms | never came | subscribers out of order | target |\n|---|---|---|---|---|---|---|\n");
             double p99 = number("events.delivery.p99_ms");
             boolean whole = number("events.missing") == 0 && number("events.out_of_order_subscribers") == 0;

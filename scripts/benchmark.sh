@@ -36,7 +36,7 @@ if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
   LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
   EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20
-  DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_CLIENTS=8; READ_SECONDS=3; WARMUP=2; READ_WARMUP=2; DEPTH=1; CEILING_SECONDS=2
+  DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_CLIENTS=8; READ_SECONDS=3; WARMUP=2; READ_WARMUP=2; BARE_WARMUP=1; DEPTH=1; CEILING_SECONDS=2
   REPORT="$OUT/benchmarks.md"
 else
   POST_RATES=${CHAT_BENCH_POST_RATES:-100,250,500,1000,2000,3000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
@@ -45,7 +45,7 @@ else
   DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_CLIENTS=${CHAT_BENCH_READ_CLIENTS:-8}; READ_SECONDS=20; WARMUP=5
   # A read step warms its own path first: after the write steps, 5 s left the API's JIT cold for the first page
   # (0.98 ms of API CPU an answer against 0.50-0.55 ms warm, docs/performance.md); 20 s is about two warm-up runs.
-  READ_WARMUP=20; READ_TOUR=10
+  READ_WARMUP=20; READ_TOUR=10; BARE_WARMUP=5
   DEPTH=${CHAT_BENCH_DEPTH:-1000}; CEILING_SECONDS=10
   REPORT="$ROOT/docs/benchmarks.md"
 fi
@@ -59,7 +59,7 @@ CP="$ROOT/benchmarks/target/test-classes:$ROOT/benchmarks/target/classes:$(cat "
 props=(-Dbench.dataset="$DATASET" -Dbench.queries="$QUERIES" -Dbench.results="$RESULTS" -Dbench.gatling="$OUT/gatling"
        -Dbench.post.rates="$POST_RATES" -Dbench.post.seconds="$POST_SECONDS" -Dbench.post.warmup-seconds="$WARMUP"
        -Dbench.lag.rate="$LAG_RATE" -Dbench.lag.seconds="$LAG_SECONDS" -Dbench.lag.probe-rate="$PROBE_RATE"
-       -Dbench.drain.messages="$DRAIN" -Dbench.read.seconds="$READ_SECONDS" -Dbench.sql.threads="$READ_CLIENTS" -Dbench.read.warmup-seconds="$READ_WARMUP"
+       -Dbench.drain.messages="$DRAIN" -Dbench.read.seconds="$READ_SECONDS" -Dbench.sql.threads="$READ_CLIENTS" -Dbench.read.warmup-seconds="$READ_WARMUP" -Dbench.bare.warmup-seconds="$BARE_WARMUP"
        -Dbench.inbox.depth="$DEPTH" -Dbench.ceiling.seconds="$CEILING_SECONDS")
 [[ -n "${CHAT_BENCH_API:-}" ]] && props+=(-Dbench.api="$CHAT_BENCH_API")
 java_run() { "$JAVA_HOME/bin/java" -Xms256m -Xmx1g "${props[@]}" -cp "$CP" "$@"; }
@@ -130,8 +130,8 @@ meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_clients "$READ_CLIENTS"; 
 meta meta.read_warmup_seconds "$READ_WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 
 # 4 and 5, measured first. Inbox pages, searches and message lists over HTTP (issue 12): closed loop, READ_CLIENTS
-# wrk clients, each step alone after a warm-up of its own (benchmarks/wrk/read-run.sh); then the bare SQL of the same
-# pages, driven the same way (InboxSql). They run before the write steps so that they read the data set as it was
+# wrk clients, each step alone after a warm-up of its own (benchmarks/wrk/read-run.sh); then the bare queries of the
+# same pages, driven the same way (BareReads). They run before the write steps so that they read the data set as it was
 # loaded (the drain alone adds a million messages to a thousand chats) on a stack that is not still absorbing those
 # writes: measured after them, the first page answered 1,262/s at p99 41 ms against 2,386-2,648/s at p99 11-20 ms
 # in separate runs (docs/performance.md).
@@ -211,8 +211,8 @@ for step in "${READ_STEPS[@]}"; do
   grep '^result ' "$OUT/read-$step.txt" | tr ' ' '\n' | tail -n +2 | sed -E "s/^/read.$step./; s/=/\t/" >>"$RESULTS"
 done
 cpu_report read "inbox, search and message-list reads over HTTP"
-log "inbox: the same pages as bare SQL"
-java_run dev.chatplatform.benchmarks.InboxSql
+log "read: the same pages as bare queries"
+java_run dev.chatplatform.benchmarks.BareReads
 # 1. POST at each rate, then the raw ceilings.
 profile start api post-api
 cpu_mark post

@@ -84,10 +84,14 @@ public final class BareReads {
 
     /**
      * One step: a warm-up of bench.bare.warmup-seconds (5 by default; the HTTP steps get theirs too), not counted,
-     * then the measured run.
+     * then the measured run. bench.bare.only (keys, comma-separated) runs only those.
      */
     private static void measure(String key, int threads, Duration duration, FixedRate.Operation operation)
             throws InterruptedException {
+        String only = Settings.prop("bench.bare.only", "");
+        if (!only.isEmpty() && !List.of(only.split(",")).contains(key)) {
+            return; // bench.bare.only=es.search,sql.since: those steps alone
+        }
         ClosedLoop.run(threads, Duration.ofSeconds(Settings.intProp("bench.bare.warmup-seconds", 5)), operation);
         Results.put(key, ClosedLoop.run(threads, duration, operation));
     }

@@ -44,22 +44,18 @@ else
   scripts/platform.sh stop worker >&2
 fi
 java_run dev.chatplatform.benchmarks.Drain enqueue
-java_run dev.chatplatform.benchmarks.Drain watch &
+# A paused worker is resumed by the watcher, once it has read what the worker counted before this backlog.
+java_run -Dbench.drain.resume="${WARM:+true}" dev.chatplatform.benchmarks.Drain watch &
 watcher=$!
-if [[ -n "${WARM:-}" ]]; then
-  # The watcher first reads what the worker has counted so far, then the consumers resume.
-  for _ in $(seq 1 200); do grep -q '^drain.counted_before' "$RESULTS" && break; sleep 0.1; done
-  consumers running
-else
-  scripts/platform.sh start worker >&2
-fi
-trap - EXIT
+# A paused worker stays resumable by the trap until the watcher is done; a started one needs nothing more.
+[[ -n "${WARM:-}" ]] || { scripts/platform.sh start worker >&2; trap - EXIT; }
 [[ -n "${PROFILE:-}" ]] && scripts/profile.sh start worker drain-worker "$PROFILE" >&2
 # shellcheck source=benchmarks/wrk/stack.sh
 source "$ROOT/benchmarks/wrk/stack.sh"
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat; }
 start=$(date +%s.%N); busy_before=$(busy)
 wait "$watcher"
+trap - EXIT
 [[ -n "${PROFILE:-}" ]] && scripts/profile.sh stop worker drain-worker | head -40 >&2
 seconds=$(echo "$(date +%s.%N) - $start" | bc -l)
 cat "$RESULTS"

@@ -168,22 +168,30 @@ merges_done() {
   done
   log "Elasticsearch still merging after 600 s: reading anyway"
 }
-# ... and after InnoDB has written back what it writes back on its own: idle, it flushed ~250 dirty pages a second
-# (innodb_io_capacity 200) after this session's writes, then stopped at ~9,000 (7% of the pool) and kept those.
-# Settled: the count of dirty pages unchanged for 5 s.
-flushed() {
-  local dirty="" last="" quiet=0
-  for _ in $(seq 1 600); do
-    dirty=$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" 2>/dev/null | awk '{print $2}') || return 0
-    if [[ $dirty == "$last" ]]; then
-      quiet=$((quiet + 1)); (( quiet >= 5 )) && return 0
+# Polls a command every second until its output has not changed for QUIET polls (0) or TRIES polls have passed (1);
+# a command that fails ends the wait (0): what it asks is not there to wait for.
+steady() { # QUIET TRIES command...
+  local want=$1 tries=$2 value last="" quiet=0
+  shift 2
+  for _ in $(seq 1 "$tries"); do
+    value=$("$@" 2>/dev/null) || return 0
+    if [[ $value == "$last" ]]; then
+      quiet=$((quiet + 1)); (( quiet >= want )) && return 0
     else
       quiet=0
     fi
-    last=$dirty
+    last=$value
     sleep 1
   done
-  log "InnoDB still writing back dirty pages after 600 s ($dirty left): reading anyway"
+  return 1
+}
+# ... and after InnoDB has written back what it writes back on its own: idle, it flushed ~250 dirty pages a second
+# (innodb_io_capacity 200) after this session's writes, then stopped at ~9,000 (7% of the pool) and kept those.
+# Settled: the count of dirty pages unchanged for 5 s.
+dirty_pages() { sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}'; }
+flushed() {
+  steady 5 600 dirty_pages \
+    || log "InnoDB still writing back dirty pages after 600 s ($(dirty_pages 2>/dev/null) left): reading anyway"
 }
 if (( ! SMOKE )); then
   log "read: waiting for the count reconciler to finish the chats the writes changed"
@@ -225,20 +233,11 @@ java_run dev.chatplatform.benchmarks.Ceilings
 gatling LagSimulation lag
 # The lag step leaves the worker a backlog (it overloads the stack on purpose) and Elasticsearch merges to run: the
 # events are measured once both are done, or they would queue behind that backlog's commands and indexing.
+indexed_count() {
+  curl -fs "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/metrics/chat.worker.indexed" | grep -o '"value":[0-9.E]*' | head -1
+}
 indexed_settled() {
-  local count="" last="" quiet=0
-  for _ in $(seq 1 300); do
-    count=$(curl -fs "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/metrics/chat.worker.indexed" \
-      | grep -o '"value":[0-9.E]*' | head -1) || return 0
-    if [[ $count == "$last" ]]; then
-      quiet=$((quiet + 1)); (( quiet >= 3 )) && return 0
-    else
-      quiet=0
-    fi
-    last=$count
-    sleep 1
-  done
-  log "the worker still indexing after 300 s: measuring the events anyway"
+  steady 3 300 indexed_count || log "the worker still indexing after 300 s: measuring the events anyway"
 }
 if (( ! SMOKE )); then
   log "events: waiting for the worker's backlog and Elasticsearch's merges"
@@ -258,16 +257,15 @@ log "drain: pausing the worker's consumers, enqueueing $DRAIN messages"
 trap 'consumers running || true' EXIT
 consumers paused
 java_run dev.chatplatform.benchmarks.Drain enqueue
-java_run dev.chatplatform.benchmarks.Drain watch &
+# The watcher resumes the consumers once it has read what the worker counted before this backlog; the trap resumes
+# them if anything fails first.
+java_run -Dbench.drain.resume=true dev.chatplatform.benchmarks.Drain watch &
 watcher=$!
 trap 'kill "$watcher" 2>/dev/null; consumers running || true' EXIT
-# The watcher first reads what the worker has counted so far, then the consumers resume.
-for _ in $(seq 1 300); do grep -q '^drain.counted_before' "$RESULTS" && break; sleep 0.1; done
-consumers running
-trap - EXIT
 profile start worker drain-worker
 cpu_mark drain
 wait "$watcher"
+trap - EXIT
 cpu_report drain "backlog drain, running worker"
 profile stop worker drain-worker
 # The worker is restarted however this ends.

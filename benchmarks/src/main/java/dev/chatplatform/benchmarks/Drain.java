@@ -174,14 +174,16 @@ public final class Drain {
         Duration timeout = Duration.ofSeconds(Settings.intProp("bench.drain.timeout", 1800));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
-        // Both clocks start at the last poll that saw nothing persisted: indexing follows persisting (the worker
-        // hands the index queue what it persisted), so it cannot start before.
-        // A worker that stayed up (drain-run.sh WARM=1) has counted earlier work: only what it counts from here is this
-        // backlog's (a stopped worker answers nothing, which counts as zero).
+        // A worker that stayed up (its consumers paused) has counted earlier work: only what it counts from here is
+        // this backlog's (a stopped worker answers nothing, which counts as zero). Such a worker is resumed here, once
+        // the counts are read, so that none of the backlog is in them (bench.drain.resume).
         double persistedBefore = counter(http, worker, "chat.worker.persisted");
         double indexedBefore = counter(http, worker, "chat.worker.indexed");
-        // drain-run.sh resumes a paused worker once these are in the results: nothing of the backlog is counted yet.
-        Results.put(KEY + ".counted_before", persistedBefore + indexedBefore);
+        if (Boolean.parseBoolean(Settings.prop("bench.drain.resume", "false"))) {
+            resume(http, worker);
+        }
+        // Both clocks start at the last poll that saw nothing persisted: indexing follows persisting (the worker
+        // hands the index queue what it persisted), so it cannot start before.
         long persistIdle = System.nanoTime();
         long lastPoll = persistIdle;
         double lastPersisted = 0, lastIndexed = 0;
@@ -224,6 +226,16 @@ public final class Drain {
             return after;
         }
         return before + (after - before) * Math.min(1.0, (total - countBefore) / (countAfter - countBefore));
+    }
+
+    /** Resumes the worker's consumers (its consumers actuator endpoint), which the script paused. */
+    private static void resume(HttpClient http, String worker) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(worker + "/actuator/consumers"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"running\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("resuming the worker's consumers answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** A counter from the worker's Actuator metrics; 0 while the worker is not up yet. */

@@ -260,13 +260,13 @@ public final class Report {
             md.append("| ").append(name).append(" | (not run) | | | | | | |\n");
             return;
         }
-        String sql = "";
+        String floor = "";
         if (bare != null) {
             if (results.containsKey(bare + ".p99_ms")) {
-                sql = format(number(bare + ".p50_ms")) + " / " + format(number(bare + ".p99_ms"));
+                floor = format(number(bare + ".p50_ms")) + " / " + format(number(bare + ".p99_ms"));
             } else {
                 missing.add(bare);
-                sql = "(not run)";
+                floor = "(not run)";
             }
         }
         double perSecond = number(key + ".per_s");
@@ -280,7 +280,7 @@ public final class Report {
         String target = "p99 <= " + group(p99Target) + " ms" + (rateTarget > 0 ? ", >= " + group(rateTarget) + "/s" : "");
         boolean met = perSecond > 0 && p99 <= p99Target && errors == 0 && perSecond >= rateTarget;
         md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %d | %s | %s | %s: %s |%n", name, perSecond,
-                format(number(key + ".p50_ms")), format(p99), errors, sql, cpu, target, verdict(met)));
+                format(number(key + ".p50_ms")), format(p99), errors, floor, cpu, target, verdict(met)));
     }
 
 

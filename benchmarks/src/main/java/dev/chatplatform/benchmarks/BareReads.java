@@ -8,9 +8,11 @@ import dev.chatplatform.adapters.persistence.Db;
 import dev.chatplatform.adapters.persistence.chat.InboxPlan;
 import dev.chatplatform.adapters.persistence.counts.CountChanges;
 import dev.chatplatform.adapters.persistence.message.JdbcMessageStore;
+import dev.chatplatform.adapters.search.ElasticsearchChatIndex;
 import dev.chatplatform.adapters.search.ElasticsearchMessageIndex;
 import dev.chatplatform.application.port.out.ChatStore.InboxFilter;
 import dev.chatplatform.application.port.out.ChatStore.InboxPosition;
+import dev.chatplatform.application.service.ListChatsService;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.Chat;
 import dev.chatplatform.domain.chat.ChatNumber;
@@ -31,8 +33,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * JSON and no HTTP. Each is the adapter's own call for the same page, on a pooled connection outside any
  * transaction: {@link InboxPlan#readEntries} for inbox pages (the page with each chat's last message and
  * receipts), {@link JdbcMessageStore#page} for message lists and ranges, {@link ElasticsearchMessageIndex#search}
- * for the search in the biggest chat (its hits; the API then reads their messages by key). The inbox's q has no
- * single bare query: the API asks the chat index, the message index and MySQL in turn (ListChatsService).
+ * for the search in the biggest chat (its hits; the API then reads their messages by key). For the inbox's q by a
+ * name or a phone, the two Elasticsearch queries the API's page starts with (ListChatsService): which chats' messages
+ * mention q (a short list for these), then the first chats whose own text holds it, from the chat index; the API
+ * then reads those chats from MySQL. A q common in messages (content) walks the inbox in windows instead: no bare
+ * query stands for that plan.
  */
 public final class BareReads {
 
@@ -74,12 +79,25 @@ public final class BareReads {
                     new MessageRange(2 + ThreadLocalRandom.current().nextLong(biggestMessages), null, null, null), rows));
         }
         try (RestClient rest = RestClient.builder(HttpHost.create(Settings.esUrl())).build()) {
-            ElasticsearchMessageIndex index = new ElasticsearchMessageIndex(
-                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())), Settings.esIndex());
+            ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+            ElasticsearchMessageIndex index = new ElasticsearchMessageIndex(client, Settings.esIndex());
             List<String> words = Settings.queries("chat_word");
-            measure("es.search", threads, duration, () -> index.search(appId, biggest,
-                    words.get(ThreadLocalRandom.current().nextInt(words.size())), null, rows));
+            measure("es.search", threads, duration, () -> index.search(appId, biggest, random(words), null, rows));
+            ElasticsearchChatIndex chatIndex = new ElasticsearchChatIndex(client, Settings.esChatsIndex());
+            for (String kind : List.of("name", "phone")) {
+                List<String> queries = Settings.queries(kind);
+                measure("es.q_" + kind, threads, duration, () -> {
+                    String q = random(queries);
+                    if (index.allChatsMentioning(appId, q, ListChatsService.MAX_MENTIONING_MESSAGES).isPresent()) {
+                        chatIndex.firstMatchingText(appId, q, null, rows);
+                    }
+                });
+            }
         }
+    }
+
+    private static String random(List<String> values) {
+        return values.get(ThreadLocalRandom.current().nextInt(values.size()));
     }
 
     /**

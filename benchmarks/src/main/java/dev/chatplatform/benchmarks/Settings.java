@@ -159,4 +159,9 @@ public final class Settings {
     public static String esIndex() {
         return env("CHAT_ES_INDEX", "messages");
     }
+
+    /** The chat index beside the messages index, named as the API names it (chat/search.yml). */
+    public static String esChatsIndex() {
+        return env("CHAT_ES_CHATS_INDEX", esIndex() + "-chats");
+    }
 }

@@ -38,7 +38,7 @@ class ReportTest {
         results.put("drain_restart.messages", "1000");
         results.put("drain_restart.persisted_per_s", "15000");
         results.put("drain_restart.indexed_per_s", "8000");
-        for (String key : new String[] {"sql.inbox_first", "sql.inbox_deep", "sql.list", "sql.since", "sql.before", "es.search"}) {
+        for (String key : new String[] {"sql.inbox_first", "sql.inbox_deep", "sql.list", "sql.since", "sql.before", "es.search", "es.q_name", "es.q_phone"}) {
             latency(results, key, 1, 3);
         }
         read(results, "first", 1600, 2, 8, 0);

@@ -38,7 +38,7 @@ public final class ListChatsService implements ListChatsUseCase {
     static final int MAX_MENTIONING_CHATS = 10_000;
 
     /** A q matched by more messages than this is common: the inbox is walked for it (see {@link #matches}). */
-    static final int MAX_MENTIONING_MESSAGES = 2_000;
+    public static final int MAX_MENTIONING_MESSAGES = 2_000;
 
     /**
      * The inbox windows a q walks before it asks for every chat that mentions it, in pages' worth of chats:

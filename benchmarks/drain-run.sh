@@ -32,10 +32,8 @@ java_run() {
     -Dbench.results="$RESULTS" -Dbench.drain.messages="$N" -cp "$CP" "$@"
 }
 
-consumers() {
-  curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"state\":\"$1\"}" \
-    "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/consumers" >/dev/null
-}
+# shellcheck source=benchmarks/consumers.sh
+source "$ROOT/benchmarks/consumers.sh"
 if [[ -n "${WARM:-}" ]]; then
   trap 'consumers running || true' EXIT
   consumers paused

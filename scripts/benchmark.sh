@@ -249,10 +249,8 @@ java_run -Dbench.events.subscribers="$EVENT_SUBSCRIBERS" -Dbench.events.messages
 # 3. Backlog drains. First a running worker's: its consumers pause (its consumers actuator endpoint) while the
 # backlog is published, then resume, as after a MariaDB or Elasticsearch outage; the worker's code is compiled.
 # Then a restarted worker's: stopped while the backlog is published, it compiles its code as it drains.
-consumers() {
-  curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"state\":\"$1\"}" \
-    "http://127.0.0.1:${CHAT_WORKER_PORT:-8081}/actuator/consumers" >/dev/null
-}
+# shellcheck source=benchmarks/consumers.sh
+source "$ROOT/benchmarks/consumers.sh"
 log "drain: pausing the worker's consumers, enqueueing $DRAIN messages"
 trap 'consumers running || true' EXIT
 consumers paused

@@ -56,7 +56,9 @@ launch() { # name port: runs <name>/target/chat-<name>.jar
   # 4 MiB regions: a group of commands (up to 512 KiB) or an index bulk body is then no humongous object; with 1 MiB
   # regions each one started a concurrent GC cycle, a third of the worker's CPU (docs/performance.md).
   # CHAT_JAVA_OPTS: more JVM options for both processes (they come last, so they win).
+  # The API's CarrierWatchdog writes its thread dumps beside the logs.
   # shellcheck disable=SC2086
+  CHAT_API_THREAD_DUMPS="${CHAT_API_THREAD_DUMPS:-$LOGS}" \
   nohup nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:G1HeapRegionSize=4m ${CHAT_JAVA_OPTS:-} -jar "$ROOT/$name/target/chat-$name.jar" >"$LOGS/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
   log "$name starting (pid $!, log .run/logs/$name.log)"

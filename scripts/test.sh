@@ -46,5 +46,22 @@ scripts/platform.sh start
 smoke="$ROOT/.run/smoke"
 rm -rf "$smoke"; mkdir -p "$smoke"
 CHAT_BENCH_DATASET="$smoke/dataset.env" CHAT_BENCH_QUERIES="$smoke/dataset-queries.tsv" \
-  CHAT_BENCH_API="http://localhost:${CHAT_API_PORT:-8080}" scripts/benchmark.sh --smoke
+  CHAT_BENCH_API="http://localhost:${CHAT_API_PORT:-8080}" scripts/benchmark.sh --smoke || smoke_failed=1
+if [[ -n "${smoke_failed:-}" ]]; then
+  # What the next session needs to find the cause: the processes' last lines and any thread dump the API's
+  # CarrierWatchdog wrote (it writes one when its virtual threads stop running), then the live threads.
+  for name in api worker; do
+    echo "--- last lines of .run/logs/$name.log" >&2; tail -n 60 "$ROOT/.run/logs/$name.log" >&2 || true
+  done
+  api_pid="$(cat "$ROOT/.run/api.pid" 2>/dev/null || true)"
+  if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
+    jcmd "$api_pid" Thread.dump_to_file "$ROOT/.run/logs/threads-$api_pid-at-failure.txt" >/dev/null 2>&1 || true
+  fi
+  for dump in "$ROOT"/.run/logs/threads-*.txt; do
+    [[ -f "$dump" ]] || continue
+    echo "--- $dump (the API's threads; first 800 lines)" >&2; head -n 800 "$dump" >&2
+  done
+  if [[ -n "${started_platform:-}" ]]; then scripts/platform.sh stop; fi
+  exit 1
+fi
 if [[ -n "${started_platform:-}" ]]; then scripts/platform.sh stop; fi

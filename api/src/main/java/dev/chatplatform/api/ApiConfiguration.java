@@ -210,4 +210,18 @@ public class ApiConfiguration {
     SubscribeToChatUseCase subscribeToChat(AppTokenResolver tokens, ChatReads reads) {
         return new SubscribeToChatService(tokens, reads);
     }
+
+    /** See {@link CarrierWatchdog}: a hang of the virtual threads' carriers is logged with a thread dump. */
+    @Bean(destroyMethod = "close")
+    CarrierWatchdog carrierWatchdog(@Value("${chat.api.carrier-stall:PT5S}") Duration stall,
+                                    @Value("${chat.api.thread-dumps:${java.io.tmpdir}}") String dumps,
+                                    MeterRegistry meters) {
+        return new CarrierWatchdog(stall, java.nio.file.Path.of(dumps), meters);
+    }
+
+    /** See {@link SearchWarmUp}: the Elasticsearch client's classes are initialised before requests come. */
+    @Bean
+    SearchWarmUp searchWarmUp(MessageSearchIndex messages, ChatSearchIndex chats) {
+        return new SearchWarmUp(messages, chats);
+    }
 }

@@ -6,6 +6,12 @@ local token = os.getenv("TOKEN")
 local chats = tonumber(os.getenv("CHATS") or "100")
 local kind = os.getenv("KIND") or "messages"
 local statuses = {}
+-- THINK_MS: each connection waits this long between its requests (wrk's delay hook), so CLIENTS connections
+-- offer about CLIENTS x 1000 / (THINK_MS + latency) requests a second: a paced load instead of a saturating one.
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  delay = function() return think end
+end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

@@ -36,11 +36,13 @@ if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
   LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
   EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20
+  POST_WRK_WARMUP=2; POST_WRK_SECONDS=2; POST_WRK_CHATS=10
   DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_CLIENTS=8; READ_SECONDS=3; WARMUP=2; READ_WARMUP=2; BARE_WARMUP=1; DEPTH=1; CEILING_SECONDS=2
   REPORT="$OUT/benchmarks.md"
 else
   POST_RATES=${CHAT_BENCH_POST_RATES:-100,250,500,1000,2000,3000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
   LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
+  POST_WRK_WARMUP=40; POST_WRK_SECONDS=20; POST_WRK_CHATS=100
   EVENT_SUBSCRIBERS=${CHAT_BENCH_EVENT_SUBSCRIBERS:-200}; EVENT_MESSAGES=${CHAT_BENCH_EVENT_MESSAGES:-500}
   DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_CLIENTS=${CHAT_BENCH_READ_CLIENTS:-8}; READ_SECONDS=20; WARMUP=5
   # A read step warms its own path first: after the write steps, 5 s left the API's JIT cold for the first page
@@ -125,6 +127,7 @@ meta meta.dataset "$CHAT_DATASET_CONTACTS contacts, $CHAT_DATASET_CHATS chats ($
 meta meta.stack "API ${CHAT_BENCH_API:-$CHAT_DATASET_API}, worker ${CHAT_WORKER_PORT:-8081}; MariaDB, Redis, RabbitMQ, Elasticsearch on the same machine"
 meta meta.biggest_chat "$CHAT_DATASET_BIGGEST_CHAT"
 meta meta.biggest_chat_messages "$CHAT_DATASET_BIGGEST_CHAT_MESSAGES"
+meta meta.post_wrk_seconds "$POST_WRK_SECONDS"; meta meta.post_wrk_chats "$POST_WRK_CHATS"
 meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
 meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_clients "$READ_CLIENTS"; meta meta.read_seconds "$READ_SECONDS"
 meta meta.read_warmup_seconds "$READ_WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
@@ -221,7 +224,24 @@ done
 cpu_report read "inbox, search and message-list reads over HTTP"
 log "read: the same pages as bare queries"
 java_run dev.chatplatform.benchmarks.BareReads
-# 1. POST at each rate, then the raw ceilings.
+# 1. POST closed loop (wrk, benchmarks/wrk/post-run.sh): messages and chats from 50 and from 200 clients into a new
+# application of 100 chats, and messages from 50 clients into random chats of the data set; a warm-up first (a
+# just-started API took about 60 s of POSTs to reach its rate, docs/performance.md).
+post_run() { # label kind clients seconds [CHATS=... TOKEN=...]
+  local label=$1 kind=$2 clients=$3 seconds=$4; shift 4
+  env "$@" API="${CHAT_BENCH_API:-$CHAT_DATASET_API}" benchmarks/wrk/post-run.sh "$clients" "$seconds" "$kind" \
+    >"$OUT/post-$label.txt" 2>&1 || { tail -n 20 "$OUT/post-$label.txt" >&2; exit 1; }
+  grep '^result ' "$OUT/post-$label.txt" | tr ' ' '\n' | tail -n +2 | sed -E "s/^/wrk.post.$label./; s/=/\t/" >>"$RESULTS"
+}
+log "post, closed loop: ${POST_WRK_WARMUP}s of warm-up, then ${POST_WRK_SECONDS}s a step"
+post_run warmup messages 50 "$POST_WRK_WARMUP" CHATS="$POST_WRK_CHATS"
+sed -i '/^wrk\.post\.warmup\./d' "$RESULTS"
+post_run messages_50 messages 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+post_run messages_200 messages 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+post_run chats_50 chats 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+post_run chats_200 chats 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+post_run dataset_50 messages 50 "$POST_WRK_SECONDS" TOKEN="$CHAT_DATASET_TOKEN" CHATS="$CHAT_DATASET_CHATS"
+# Open model at each rate, then the raw ceilings.
 profile start api post-api
 cpu_mark post
 gatling PostMessageSimulation post

@@ -5,7 +5,9 @@
 # bare: the API's yardstick endpoint (numbering script + confirmed publish only, no framework), which runs
 # when the API was started with CHAT_BENCH_BARE_PORT (BARE_PORT here, default 8089).
 # TOKEN=... CHATS=N: post into chats 1..N of an existing application instead (the data set's, for instance).
-# Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx.
+# Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx, then one line
+# "result kind=... clients=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
+# THINK_MS=N: each connection pauses N ms between requests (a paced load; see post-message.lua).
 set -euo pipefail
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk (scripts/benchmark.sh installs it)" >&2; exit 1; }
 
@@ -46,29 +48,22 @@ non2xx=$(awk '/Non-2xx/{print $NF}' "$out"); non2xx=${non2xx:-0}
 ok=$((requests - non2xx))
 echo "2xx: $ok of $requests in ${SECONDS_RUN}s ($((ok / SECONDS_RUN))/s), non-2xx: $non2xx"
 printf '%-14s %8s %6s %10s\n' process cpu_s cores ms_per_2xx
+# One line for scripts/benchmark.sh, as read-run.sh writes it.
+result="result kind=$KIND clients=$CLIENTS chats=$CHATS per_s=$(awk -v ok="$ok" -v s="$SECONDS_RUN" 'BEGIN{printf "%.0f", ok/s}')"
+result+=" $(awk '/^p50 /{gsub(/,/, ""); printf "p50_ms=%s p99_ms=%s", $2, $8}' "$out") errors=$non2xx"
 total=0
 for name in api worker rabbitmq elasticsearch redis mariadb; do
   used=$(( $(ticks "${PIDS[$name]}") - BEFORE[$name] ))
   total=$((total + used))
-  awk -v n="$name" -v t="$used" -v hz="$hz" -v s="$SECONDS_RUN" -v ok="$ok" \
-    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", n, t/hz, t/hz/s, t/hz*1000/ok}'
+  line=$(awk -v n="$name" -v t="$used" -v hz="$hz" -v s="$SECONDS_RUN" -v ok="$ok" \
+    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", n, t/hz, t/hz/s, t/hz*1000/(ok ? ok : 1)}')
+  echo "$line"; result+=" cpu_ms.$name=$(awk '{print $4}' <<<"$line")"
 done
 read -r wrk_user wrk_sys <"$out.time"
-awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
-  'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/ok}'
+line=$(awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
+  'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/(ok ? ok : 1)}')
+echo "$line"; result+=" cpu_ms.wrk=$(awk '{print $4}' <<<"$line")"
 awk -v t="$total" -v hz="$hz" -v i0="$idle_before" -v i1="$idle_after" -v d="$SECONDS_RUN" \
   'BEGIN{printf "machine idle: %.2f of 2 cores\n", (i1-i0)/hz/d}'
+echo "$result"
 rm -f "$out" "$out.time"
-# The worker's backlog when wrk stopped, and how long it took to drain (needs root for rabbitmqctl).
-if [[ $EUID -eq 0 ]] && command -v rabbitmqctl >/dev/null; then
-  backlog() {
-    runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@localhost \
-      list_queues -p "${CHAT_RABBIT_VHOST:-chat}" name messages 2>/dev/null \
-      | awk '$1=="chat.writes.persist"||$1=="chat.writes.index"{n+=$2} END{print n+0}'
-  }
-  waited=0
-  left=$(backlog)
-  echo "backlog (persist + index deliveries) at the end: $left"
-  while (( left > 0 && waited < 120 )); do sleep 1; waited=$((waited + 1)); left=$(backlog); done
-  echo "drained in about ${waited}s"
-fi

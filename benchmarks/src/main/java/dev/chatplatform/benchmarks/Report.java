@@ -84,6 +84,8 @@ public final class Report {
         md.append('\n');
 
         md.append("## 1. POST message\n\n");
+        closedLoopPosts(md);
+        md.append("\n### Open model\n\n");
         md.append("Open model: Gatling `constantUsersPerSec`, each arrival one POST to a random chat of the data set, ")
                 .append("one rate after the other, ").append(value("meta.post_seconds")).append(" s each. ")
                 .append("Target: >= 3,000/s at p99 <= 50 ms.\n\n");
@@ -231,6 +233,55 @@ public final class Report {
         readRow(md, "since/until hour, biggest chat", "since", "sql.since", LIST_P99_TARGET, 0);
         readRow(md, "before=N, biggest chat", "before", "sql.before", LIST_P99_TARGET, 0);
         return md.toString();
+    }
+
+    /**
+     * wrk closed loop (benchmarks/wrk/post-run.sh), each step alone after a warm-up: what 50 and 200 clients that wait
+     * for each answer get, with every process's CPU per 201.
+     */
+    private void closedLoopPosts(StringBuilder md) {
+        md.append("### Closed loop\n\n");
+        md.append("wrk (`benchmarks/wrk/post-run.sh`), each client posting again as soon as its answer arrives, ")
+                .append(value("meta.post_wrk_seconds")).append(" s a step after a warm-up of POSTs; messages and chats ")
+                .append("into a new application of ").append(value("meta.post_wrk_chats")).append(" chats (each message to ")
+                .append("one of them at random), then messages into random chats of the data set (each then moves its ")
+                .append("own chat's inbox rows). Target: >= 3,000/s at p99 <= 50 ms from 50 and from 200 clients. ")
+                .append("With 200 clients in a closed loop, Little's law makes the mean latency 200 / rate: p99 <= 50 ms ")
+                .append("needs well over 4,000 answers/s there.\n\n");
+        md.append("| POST | clients | answered 2xx/s | p50 ms | p99 ms | non-2xx | CPU ms per 2xx: API, worker, RabbitMQ, "
+                + "Elasticsearch, Redis, MariaDB, wrk (sum) | target |\n|---|---|---|---|---|---|---|---|\n");
+        closedLoopRow(md, "message, " + value("meta.post_wrk_chats") + " chats", "messages_50");
+        closedLoopRow(md, "message, " + value("meta.post_wrk_chats") + " chats", "messages_200");
+        closedLoopRow(md, "chat", "chats_50");
+        closedLoopRow(md, "chat", "chats_200");
+        closedLoopRow(md, "message, random chats of the data set", "dataset_50");
+    }
+
+    private void closedLoopRow(StringBuilder md, String label, String step) {
+        String key = "wrk.post." + step;
+        if (!results.containsKey(key + ".p99_ms")) {
+            missing.add("POST closed loop " + step);
+            md.append("| ").append(label).append(" | | (not run) | | | | | |\n");
+            return;
+        }
+        double perSecond = number(key + ".per_s");
+        double p99 = number(key + ".p99_ms");
+        long errors = (long) number(key + ".errors");
+        if (perSecond == 0) {
+            missing.add("POST closed loop " + step);
+        }
+        double sum = 0;
+        StringBuilder cpu = new StringBuilder();
+        for (String process : List.of("api", "worker", "rabbitmq", "elasticsearch", "redis", "mariadb", "wrk")) {
+            double ms = number(key + ".cpu_ms." + process);
+            sum += ms;
+            cpu.append(String.format(Locale.ROOT, "%.3f, ", ms));
+        }
+        cpu.setLength(cpu.length() - 2);
+        boolean met = perSecond >= POST_RATE_TARGET && p99 <= POST_P99_TARGET && errors == 0;
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s | %d | %s (%.3f) | >= %s/s, p99 <= %s ms: %s |%n",
+                label, value(key + ".clients"), perSecond, format(number(key + ".p50_ms")), format(p99), errors, cpu, sum,
+                group(POST_RATE_TARGET), group(POST_P99_TARGET), verdict(met)));
     }
 
     private boolean smoke() {

@@ -17,6 +17,12 @@ class ReportTest {
         results.put("meta.post_seconds", "1");
         results.put("meta.read_seconds", "1");
         results.put("meta.inbox_depth", "1000");
+        results.put("meta.post_wrk_chats", "100");
+        closedLoop(results, "messages_50", 50, 3100, 12, 40, 0);
+        closedLoop(results, "messages_200", 200, 2800, 60, 80, 0);
+        closedLoop(results, "chats_50", 50, 3200, 11, 35, 0);
+        closedLoop(results, "chats_200", 200, 3300, 55, 70, 0);
+        closedLoop(results, "dataset_50", 50, 3050, 14, 45, 3);
         http(results, "post_500", 500, 3, 9, 0);
         http(results, "post_3000", 2990, 4, 45, 2);
         results.put("http.post_3000.unavailable", "1");
@@ -60,6 +66,19 @@ class ReportTest {
         }
     }
 
+    private static void closedLoop(Map<String, String> results, String step, int clients, double perSecond, double p50,
+                                   double p99, long errors) {
+        String key = "wrk.post." + step;
+        results.put(key + ".clients", Integer.toString(clients));
+        results.put(key + ".per_s", Double.toString(perSecond));
+        results.put(key + ".p50_ms", Double.toString(p50));
+        results.put(key + ".p99_ms", Double.toString(p99));
+        results.put(key + ".errors", Long.toString(errors));
+        for (String process : new String[] {"api", "worker", "rabbitmq", "elasticsearch", "redis", "mariadb", "wrk"}) {
+            results.put(key + ".cpu_ms." + process, "0.1");
+        }
+    }
+
     private static void http(Map<String, String> results, String key, long count, double p50, double p99, long errors) {
         latency(results, "http." + key, p50, p99);
         results.put("http." + key + ".count", Long.toString(count));
@@ -79,6 +98,11 @@ class ReportTest {
         Report report = new Report(figures());
         String markdown = report.markdown();
 
+        assertTrue(markdown.contains("| message, 100 chats | 50 | 3100 | 12 | 40 | 0 | 0.100, 0.100, 0.100, 0.100, 0.100, "
+                + "0.100, 0.100 (0.700) | >= 3,000/s, p99 <= 50 ms: **met** |"), markdown);
+        assertTrue(markdown.contains("| message, 100 chats | 200 | 2800 | 60 | 80 | 0 |"), markdown);
+        assertTrue(markdown.contains("| >= 3,000/s, p99 <= 50 ms: **missed** |"), markdown);
+        assertTrue(markdown.contains("| message, random chats of the data set | 50 | 3050 | 14 | 45 | 3 |"), markdown);
         assertTrue(markdown.contains("| 3000/s | 2990 | 4 | 45 | 90 | 2992 | 2 | 1 | **missed** |"), markdown);
         assertTrue(markdown.contains("| 500/s | 500 | 3 | 9 | 18 | 500 | 0 | 0 | p99 met (below target rate) |"), markdown);
         assertTrue(markdown.contains("The most 201s per second at any rate, 2990/s, are 59.8% of the confirmed-publish"), markdown);
@@ -102,12 +126,14 @@ class ReportTest {
     @Test
     void aStepWithNoFiguresIsNamedAsMissing() {
         Map<String, String> results = figures();
-        results.keySet().removeIf(key -> key.startsWith("drain.") || key.startsWith("read.search") || key.startsWith("sql.since"));
+        results.keySet().removeIf(key -> key.startsWith("drain.") || key.startsWith("read.search") || key.startsWith("sql.since")
+                || key.startsWith("wrk.post.chats_200."));
 
         Report report = new Report(results);
         report.markdown();
 
-        assertEquals(java.util.List.of("drain", "search in the biggest chat", "sql.since"), report.missing());
+        assertEquals(java.util.List.of("POST closed loop chats_200", "drain", "search in the biggest chat", "sql.since"),
+                report.missing());
     }
 
     @Test

@@ -237,11 +237,11 @@ post_run() { # label kind clients seconds [CHATS=... TOKEN=...]
   local label=$1 kind=$2 clients=$3 seconds=$4; shift 4
   env "$@" API="${CHAT_BENCH_API:-$CHAT_DATASET_API}" benchmarks/wrk/post-run.sh "$clients" "$seconds" "$kind" \
     >"$OUT/post-$label.txt" 2>&1 || { tail -n 20 "$OUT/post-$label.txt" >&2; exit 1; }
+  [[ $label == warmup ]] && return
   grep '^result ' "$OUT/post-$label.txt" | tr ' ' '\n' | tail -n +2 | sed -E "s/^/wrk.post.$label./; s/=/\t/" >>"$RESULTS"
 }
 log "post, closed loop: ${POST_WRK_WARMUP}s of warm-up, then ${POST_WRK_SECONDS}s a step"
 post_run warmup messages 50 "$POST_WRK_WARMUP" CHATS="$POST_WRK_CHATS"
-sed -i '/^wrk\.post\.warmup\./d' "$RESULTS"
 post_run messages_50 messages 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run messages_200 messages 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run chats_50 chats 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"

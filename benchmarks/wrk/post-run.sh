@@ -67,3 +67,16 @@ awk -v t="$total" -v hz="$hz" -v i0="$idle_before" -v i1="$idle_after" -v d="$SE
   'BEGIN{printf "machine idle: %.2f of 2 cores\n", (i1-i0)/hz/d}'
 echo "$result"
 rm -f "$out" "$out.time"
+# The worker's backlog when wrk stopped, and how long it took to drain (needs root for rabbitmqctl).
+if [[ $EUID -eq 0 ]] && command -v rabbitmqctl >/dev/null; then
+  backlog() {
+    runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@localhost \
+      list_queues -p "${CHAT_RABBIT_VHOST:-chat}" name messages 2>/dev/null \
+      | awk '$1=="chat.writes.persist"||$1=="chat.writes.index"{n+=$2} END{print n+0}'
+  }
+  waited=0
+  left=$(backlog)
+  echo "backlog (persist + index deliveries) at the end: $left"
+  while (( left > 0 && waited < 120 )); do sleep 1; waited=$((waited + 1)); left=$(backlog); done
+  echo "drained in about ${waited}s"
+fi

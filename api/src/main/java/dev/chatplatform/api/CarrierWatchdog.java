@@ -65,12 +65,10 @@ public final class CarrierWatchdog implements AutoCloseable {
     /** One check: has a probe run within the stall time? Then start the next one. */
     void tick() {
         long now = nanoTime.getAsLong();
-        if (now - lastRun >= stallNanos) {
-            if (!reported) {
-                reported = true;
-                stalls.increment();
-                report(Duration.ofNanos(now - lastRun));
-            }
+        if (now - lastRun >= stallNanos && !reported) {
+            reported = true;
+            stalls.increment();
+            report(Duration.ofNanos(now - lastRun));
         }
         startVirtual.accept(() -> {
             lastRun = nanoTime.getAsLong();

@@ -1,6 +1,5 @@
 package dev.chatplatform.benchmarks;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,15 +42,13 @@ public final class EventLatency {
         String token = Settings.token();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        {
-            // A round not reported first, in a chat of its own: a fresh client JVM spent about half its CPU compiling
-            // (C1 and C2 threads) during the measured burst, on the cores the API needs to send the frames.
-            if (warmUp > 0) {
-                round(http, api, token, subscribers, warmUp);
-                Thread.sleep(1_000);
-            }
-            round(http, api, token, subscribers, messages).report(subscribers, messages);
+        // A round not reported first, in a chat of its own: a fresh client JVM spent about half its CPU compiling
+        // (C1 and C2 threads) during the measured burst, on the cores the API needs to send the frames.
+        if (warmUp > 0) {
+            round(http, api, token, subscribers, warmUp);
+            Thread.sleep(1_000);
         }
+        round(http, api, token, subscribers, messages).report(subscribers, messages);
     }
 
     private record Round(double postSeconds, Latencies posts, Latencies delivered, long missing, int outOfOrder) {
@@ -73,11 +70,11 @@ public final class EventLatency {
         URI events = URI.create(api.replaceFirst("^http", "ws") + "/api/v1/applications/" + token + "/chats/" + chat + "/events");
         List<Subscriber> streams = new ArrayList<>();
         for (int wave = 0; wave < subscribers; wave += 50) {
-            List<CompletableFuture<Void>> opening = new ArrayList<>();
+            List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
             for (int i = wave; i < Math.min(subscribers, wave + 50); i++) {
                 Subscriber subscriber = new Subscriber(messages);
                 streams.add(subscriber);
-                opening.add(subscriber.open(http, events));
+                opening.add(http.newWebSocketBuilder().buildAsync(events, subscriber));
             }
             opening.forEach(CompletableFuture::join);
         }
@@ -171,10 +168,6 @@ public final class EventLatency {
 
         Subscriber(int messages) {
             this.arrivals = new AtomicLongArray(messages + 1);
-        }
-
-        CompletableFuture<Void> open(HttpClient http, URI uri) {
-            return http.newWebSocketBuilder().buildAsync(uri, this).thenAccept(ws -> { });
         }
 
         @Override

@@ -17,20 +17,23 @@ import java.lang.System.Logger.Level;
 
 /**
  * Hands out chat and message numbers: a Redis INCR in the common case, and a durable reservation in
- * MySQL once per {@link #BLOCK} numbers. A counter that Redis lost is rebuilt at its reservation, which
+ * MySQL once per block of numbers ({@link #BLOCK}, more for a sequence used fast: {@link BlockPace}). A counter that Redis lost is rebuilt at its reservation, which
  * is at or above every number ever handed out, so a number never repeats; the price of a loss is a gap.
  * See docs/decisions/0002-number-allocation-and-recovery.md.
  */
 public final class NumberAllocator {
 
-    /** Numbers a counter may hand out past its durable reservation; a new counter starts with one block. */
+    /**
+     * Numbers a counter may hand out past its durable reservation; a new counter starts with one block. A
+     * sequence used fast reserves several at a time ({@link BlockPace}).
+     */
     public static final long BLOCK = 1000;
     /** Tries in a row that make no progress (the same ceiling, a missing counter) before giving up. */
     private static final int MAX_ATTEMPTS = 8;
     /** Tries in all, progress or not: a bound on one request's time under endless contention. */
     private static final int MAX_ROUNDS = 1_000;
 
-    /** Fewer numbers than this left under the ceiling: the next block is reserved in the background. */
+    /** Fewer numbers than this left under the ceiling of a sequence of one block: the next is reserved in the background. */
     static final long LOW_WATER = BLOCK / 2;
     private static final System.Logger LOG = System.getLogger(NumberAllocator.class.getName());
 
@@ -41,16 +44,24 @@ public final class NumberAllocator {
     private final Map<NumberSequence, CompletableFuture<Void>> reserving = new ConcurrentHashMap<>();
 
     private final Executor topUps;
+    private final BlockPace pace;
 
     public NumberAllocator(NumberCounter counter, NumberReservations reservations) {
-        this(counter, reservations, task -> Thread.ofVirtual().name("number-top-up").start(task));
+        this(counter, reservations, task -> Thread.ofVirtual().name("number-top-up").start(task),
+                new BlockPace(System::nanoTime));
     }
 
-    /** {@code topUps}: where the background reservations run (tests pass their own). */
+    /** {@code topUps}: where the background reservations run; blocks of {@link #BLOCK} (tests). */
     NumberAllocator(NumberCounter counter, NumberReservations reservations, Executor topUps) {
+        this(counter, reservations, topUps, BlockPace.fixed());
+    }
+
+    /** {@code topUps}: where the background reservations run; {@code pace}: how many numbers each reserves. */
+    NumberAllocator(NumberCounter counter, NumberReservations reservations, Executor topUps, BlockPace pace) {
         this.counter = counter;
         this.reservations = reservations;
         this.topUps = topUps;
+        this.pace = pace;
     }
 
     /** Starts the counter of a scope that was just created, so its numbers start at 1. */
@@ -65,7 +76,7 @@ public final class NumberAllocator {
     public long next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
         long ceilingSeen = Long.MIN_VALUE;
         for (int attempt = 0, rounds = 0; attempt < MAX_ATTEMPTS && rounds < MAX_ROUNDS; attempt++, rounds++) {
-            Allocation allocation = counter.next(key, LOW_WATER);
+            Allocation allocation = counter.next(key, pace.lowWater(key));
             boolean waitedHereBefore = false;
             if (allocation instanceof Allocation.Exhausted exhausted) {
                 if (exhausted.ceiling() > ceilingSeen) {
@@ -83,7 +94,7 @@ public final class NumberAllocator {
                     return allocated.number();
                 }
                 case Allocation.NearCeiling near -> {
-                    topUp(key, near.ceiling());
+                    topUp(key, near.ceiling(), near.number());
                     return near.number();
                 }
                 case Allocation.Missing missing -> {
@@ -97,9 +108,9 @@ public final class NumberAllocator {
                 // ceiling by a request that was descheduled meanwhile): it reserves the next block itself.
                 case Allocation.Exhausted exhausted -> {
                     if (waitedHereBefore) {
-                        reserveNextBlock(key, exhausted.ceiling());
+                        reserveNextBlock(key, exhausted.ceiling(), pace.block(key));
                     } else {
-                        reserveOnce(key, exhausted.ceiling());
+                        reserveOnce(key, exhausted.ceiling(), pace.block(key));
                     }
                 }
             }
@@ -113,13 +124,14 @@ public final class NumberAllocator {
      * path and once per sequence at a time: in the steady state no request waits for MySQL (issue 11). A
      * request reaches {@link Allocation.Exhausted} and reserves itself only if the block runs out first.
      */
-    private void topUp(NumberSequence key, long ceiling) {
+    private void topUp(NumberSequence key, long ceiling, long number) {
         if (!toppingUp.add(key)) {
             return;
         }
+        long block = pace.startReservation(key, number);
         topUps.execute(() -> {
             try {
-                reserveOnce(key, ceiling);
+                reserveOnce(key, ceiling, block);
             } catch (RuntimeException e) {
                 // The counter keeps its ceiling; a later allocation tries again, or reserves when exhausted.
                 LOG.log(Level.WARNING, "could not reserve the next block of {0}: {1}", key, e.toString());
@@ -134,7 +146,7 @@ public final class NumberAllocator {
      * sequence is running already, waits for that one instead: the requests that reach a ceiling together
      * make one MySQL write, not a queue of them on the same row. Throws what the reservation threw.
      */
-    private void reserveOnce(NumberSequence key, long ceiling) {
+    private void reserveOnce(NumberSequence key, long ceiling, long block) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = reserving.putIfAbsent(key, mine);
         if (running != null) {
@@ -146,7 +158,7 @@ public final class NumberAllocator {
             return; // the caller takes its number again, under the new ceiling
         }
         try {
-            reserveNextBlock(key, ceiling);
+            reserveNextBlock(key, ceiling, block);
             mine.complete(null);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
@@ -156,8 +168,8 @@ public final class NumberAllocator {
         }
     }
 
-    /** Reserves the block after {@code ceiling} durably, then raises the counter's ceiling to what is reserved. */
-    private void reserveNextBlock(NumberSequence key, long ceiling) {
-        counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + BLOCK));
+    /** Reserves {@code block} numbers after {@code ceiling} durably, then raises the counter's ceiling to what is reserved. */
+    private void reserveNextBlock(NumberSequence key, long ceiling, long block) {
+        counter.raiseCeiling(key, reservations.reserveUpTo(key, ceiling + block));
     }
 }

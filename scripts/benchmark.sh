@@ -44,7 +44,7 @@ else
   LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
   POST_WRK_WARMUP=60; POST_WRK_SECONDS=20; POST_WRK_CHATS=100
   EVENT_SUBSCRIBERS=${CHAT_BENCH_EVENT_SUBSCRIBERS:-200}; EVENT_MESSAGES=${CHAT_BENCH_EVENT_MESSAGES:-500}
-  DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_CLIENTS=${CHAT_BENCH_READ_CLIENTS:-8}; READ_SECONDS=20; WARMUP=5
+  DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_CLIENTS=${CHAT_BENCH_READ_CLIENTS:-8}; READ_SECONDS=20; WARMUP=30
   # A read step warms its own path first: after the write steps, 5 s left the API's JIT cold for the first page
   # (0.98 ms of API CPU an answer against 0.50-0.55 ms warm, docs/performance.md); 20 s is about two warm-up runs.
   READ_WARMUP=20; READ_TOUR=10; BARE_WARMUP=5
@@ -128,7 +128,7 @@ meta meta.stack "API ${CHAT_BENCH_API:-$CHAT_DATASET_API}, worker ${CHAT_WORKER_
 meta meta.biggest_chat "$CHAT_DATASET_BIGGEST_CHAT"
 meta meta.biggest_chat_messages "$CHAT_DATASET_BIGGEST_CHAT_MESSAGES"
 meta meta.post_wrk_seconds "$POST_WRK_SECONDS"; meta meta.post_wrk_chats "$POST_WRK_CHATS"
-meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
+meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.post_warmup_seconds "$WARMUP"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
 meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_clients "$READ_CLIENTS"; meta meta.read_seconds "$READ_SECONDS"
 meta meta.read_warmup_seconds "$READ_WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 

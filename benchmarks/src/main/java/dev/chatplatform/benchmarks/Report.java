@@ -87,7 +87,9 @@ public final class Report {
         closedLoopPosts(md);
         md.append("\n### Open model\n\n");
         md.append("Open model: Gatling `constantUsersPerSec`, each arrival one POST to a random chat of the data set, ")
-                .append("one rate after the other, ").append(value("meta.post_seconds")).append(" s each. ")
+                .append("one rate after the other, ").append(value("meta.post_seconds")).append(" s each, after a warm-up of ")
+                .append(value("meta.post_warmup_seconds")).append(" s ramping up to 500/s (not reported: the JIT of the API and of ")
+                .append("Gatling's own JVM). ")
                 .append("Target: >= 3,000/s at p99 <= 50 ms.\n\n");
         md.append("Latencies are those of the 201s. Errors include the 503s the API answers at once when it is at its "
                 + "in-flight limit (load shedding, `Retry-After: 1`), counted apart.\n\n");

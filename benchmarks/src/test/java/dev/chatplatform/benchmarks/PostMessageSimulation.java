@@ -10,6 +10,7 @@ import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -33,15 +34,18 @@ public class PostMessageSimulation extends Simulation {
             PopulationBuilder step = post(rates.get(i), each);
             chain = chain == null ? step : step.andThen(chain);
         }
-        // Warm-up, not reported: connections, the API's JIT and the broker's first confirms; a step that
-        // began cold would report them in its p99.
+        // Warm-up, not reported: connections, the JIT of the API and of this JVM, and the broker's first confirms;
+        // a step that began cold would report them in its p99. It ramps up to the first rates' level (at most
+        // 500/s): Gatling itself spent half its CPU compiling in a 1,000/s step after a warm-up of 50/s
+        // (async-profiler, docs/performance.md), on the cores the stack needs.
         int warmUpSeconds = Settings.intProp("bench.post.warmup-seconds", 10);
         if (warmUpSeconds > 0) {
+            int top = Math.min(500, rates.stream().mapToInt(Integer::intValue).max().orElseThrow());
             chain = scenario("post warm-up").feed(Feeds.messages())
                     .exec(Recorded.request("post_warmup", http("post warm-up")
                             .post("/api/v1/applications/" + token + "/chats/#{chat}/messages")
                             .body(StringBody("{\"body\":\"#{body}\"}")), 201))
-                    .injectOpen(constantUsersPerSec(Math.min(50, rates.getFirst())).during(Duration.ofSeconds(warmUpSeconds)))
+                    .injectOpen(rampUsersPerSec(Math.min(10, top)).to(top).during(Duration.ofSeconds(warmUpSeconds)))
                     .andThen(chain);
         }
         setUp(chain).protocols(protocol);

@@ -15,6 +15,7 @@ class ReportTest {
         Map<String, String> results = new LinkedHashMap<>();
         results.put("meta.post_rates", "500,3000");
         results.put("meta.post_seconds", "1");
+        results.put("meta.post_warmup_seconds", "30");
         results.put("meta.read_seconds", "1");
         results.put("meta.inbox_depth", "1000");
         results.put("meta.post_wrk_chats", "100");

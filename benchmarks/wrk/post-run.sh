@@ -67,12 +67,13 @@ awk -v t="$total" -v hz="$hz" -v i0="$idle_before" -v i1="$idle_after" -v d="$SE
   'BEGIN{printf "machine idle: %.2f of 2 cores\n", (i1-i0)/hz/d}'
 echo "$result"
 rm -f "$out" "$out.time"
-# The worker's backlog when wrk stopped, and how long it took to drain (needs root for rabbitmqctl).
+# The worker's backlog when wrk stopped, and how long it took to drain (needs root for rabbitmqctl): the persist
+# queues (chat.writes.persist.<partition>, and the unpartitioned one of earlier versions) and the index queue.
 if [[ $EUID -eq 0 ]] && command -v rabbitmqctl >/dev/null; then
   backlog() {
     runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@localhost \
       list_queues -p "${CHAT_RABBIT_VHOST:-chat}" name messages 2>/dev/null \
-      | awk '$1=="chat.writes.persist"||$1=="chat.writes.index"{n+=$2} END{print n+0}'
+      | awk '$1 ~ /^chat\.writes\.persist(\.[0-9]+)?$/ || $1 == "chat.writes.index" {n += $2} END {print n + 0}'
   }
   waited=0
   left=$(backlog)

@@ -244,9 +244,11 @@ log "post, closed loop: ${POST_WRK_WARMUP}s of warm-up, then ${POST_WRK_SECONDS}
 post_run warmup messages 50 "$POST_WRK_WARMUP" CHATS="$POST_WRK_CHATS"
 # The API's profile of the report: a closed loop of its own, unreported, so the profiler's own cost (samples every
 # millisecond) lands in no reported step (it profiled the open model before, where it took its share of the cores).
-profile start api post-api
-post_run profiled messages 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
-profile stop api post-api
+if (( PROFILE )); then
+  profile start api post-api
+  post_run profiled messages 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+  profile stop api post-api
+fi
 post_run messages_50 messages 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run messages_200 messages 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run chats_50 chats 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"

@@ -17,8 +17,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * Hands out chat and message numbers: a Redis INCR in the common case, and a durable reservation in
- * MySQL once per block of numbers ({@link #BLOCK}, more for a sequence used fast: {@link BlockPace}). A counter that Redis lost is rebuilt at its reservation, which
- * is at or above every number ever handed out, so a number never repeats; the price of a loss is a gap.
+ * MySQL once per block of numbers ({@link #BLOCK}, more for a sequence used fast: {@link BlockPace}). A
+ * counter that Redis lost is rebuilt at its reservation, which is at or above every number ever handed out,
+ * so a number never repeats; the price of a loss is a gap.
  * See docs/decisions/0002-number-allocation-and-recovery.md.
  */
 public final class NumberAllocator {

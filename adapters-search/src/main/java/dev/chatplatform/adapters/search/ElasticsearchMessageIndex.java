@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Messages in Elasticsearch, one document per message with a deterministic id and the message's
@@ -46,6 +47,8 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
      */
     private static final String APP = "app";
     private static final String CHAT = "chat";
+    /** What the standard analyzer keeps as one token: ASCII letters and digits, fewer than 256 of them. */
+    private static final Pattern ONE_TOKEN = Pattern.compile("[A-Za-z0-9]{1,255}");
 
     private final ElasticsearchClient client;
     private final String index;
@@ -109,13 +112,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                                 .filter(f -> f.term(t -> t.field(CHAT).value(chatKey(app, chat))))
                                 // The filter decides what matches (substring semantics); the should clauses only rank.
                                 .filter(BodyGrams.containing(query))
-                                // Constant scores: a document's score depends on its own body only, never
-                                // on corpus statistics (BM25's do, and move at every refresh), so the
-                                // (score, number) cursor stays valid while messages are being written.
-                                .should(sh -> sh.constantScore(c -> c.boost(2.0f)
-                                        .filter(f -> f.matchPhrase(m -> m.field("body").query(query)))))
-                                .should(sh -> sh.constantScore(c -> c.boost(1.0f)
-                                        .filter(f -> f.match(m -> m.field("body").query(query)))))))
+                                .should(relevance(query))))
                         .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                         .sort(so -> so.field(f -> f.field("number").order(SortOrder.Desc)))
                         .trackScores(true);
@@ -133,6 +130,26 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
         } catch (IOException e) {
             throw Indices.unavailable(e);
         }
+    }
+
+    /**
+     * How a hit ranks: 2 when the body holds q as a phrase, plus 1 when it holds q's words, 0 for a substring
+     * only. Constant scores: a document's score depends on its own body only, never on corpus statistics
+     * (BM25's do, and move at every refresh), so the (score, number) cursor stays valid while messages are
+     * being written. A q of ASCII letters and digits alone is one token for the standard analyzer, so its
+     * phrase and its words are the same term: one clause of 3 ranks the same, and each segment looks the term
+     * up once instead of twice.
+     */
+    static List<Query> relevance(String query) {
+        if (ONE_TOKEN.matcher(query).matches()) {
+            return List.of(Query.of(q -> q.constantScore(c -> c.boost(3.0f)
+                    .filter(f -> f.match(m -> m.field("body").query(query))))));
+        }
+        return List.of(
+                Query.of(q -> q.constantScore(c -> c.boost(2.0f)
+                        .filter(f -> f.matchPhrase(m -> m.field("body").query(query))))),
+                Query.of(q -> q.constantScore(c -> c.boost(1.0f)
+                        .filter(f -> f.match(m -> m.field("body").query(query))))));
     }
 
     /**

@@ -279,6 +279,27 @@ public abstract class MessageSearchIndexContract extends PortContract {
     }
 
     @Test
+    void aWholeWordRanksAboveTheSameLettersInsideAWordWhateverTheirAge() {
+        long word = post("the order came").number().value();
+        long inside = post("reordering the shelves").number().value();
+        long wordAgain = post("ORDER 66").number().value();
+
+        assertThat(subject().search(app, chat, "order", null, 10).hits()).extracting(hit -> hit.number().value())
+                .containsExactly(wordAgain, word, inside);
+    }
+
+    @Test
+    void aPhraseRanksAboveAnyOfItsWordsAboveASubstringOnly() {
+        long phrase = post("where is my order please").number().value();
+        long oneWord = post("my orders").number().value();
+        long substringOnly = post("tummy orders").number().value();
+        long newerOneWord = post("tummy order").number().value();
+
+        assertThat(subject().search(app, chat, "my order", null, 10).hits()).extracting(hit -> hit.number().value())
+                .containsExactly(phrase, newerOneWord, oneWord, substringOnly);
+    }
+
+    @Test
     void nothingFoundIsAnEmptyList() {
         post("something");
 

@@ -56,6 +56,12 @@ class JdbcMessageStoreIT extends MessageStoreContract {
         }
         for (Window window : List.of(
                 new Window(secondsAfterT0(100), secondsAfterT0(160), Long.MAX_VALUE),     // narrow, far back
+                new Window(secondsAfterT0(100), secondsAfterT0(900), Long.MAX_VALUE),     // narrow, 800 rows
+                new Window(secondsAfterT0(300), secondsAfterT0(900), 700),               // narrow, cut by a number
+                new Window(secondsAfterT0(1), secondsAfterT0(JdbcMessageStore.TIME_WINDOW_ROWS - 1),
+                        Long.MAX_VALUE),                                                  // one below the bound
+                new Window(secondsAfterT0(1), secondsAfterT0(JdbcMessageStore.TIME_WINDOW_ROWS + 1),
+                        Long.MAX_VALUE),                                                  // at the bound
                 new Window(secondsAfterT0(100), null, Long.MAX_VALUE),                    // wide: everything since
                 new Window(null, secondsAfterT0(2_500), Long.MAX_VALUE),                  // wide: everything until
                 new Window(secondsAfterT0(100), secondsAfterT0(2_900), 1_000),           // wide, cut by a number

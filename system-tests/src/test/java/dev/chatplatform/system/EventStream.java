@@ -5,11 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +28,11 @@ final class EventStream implements WebSocket.Listener {
 
     private final boolean reading;
     private final boolean keepText;
-    private final List<Frame> frames = new CopyOnWriteArrayList<>();
+    /**
+     * Appended by the listener (one frame at a time: the client calls it sequentially), read by the test. Not a
+     * CopyOnWriteArrayList: a thousand streams of a thousand frames each copied their whole list on every frame.
+     */
+    private final List<Frame> frames = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
@@ -83,7 +88,8 @@ final class EventStream implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
         this.socket = webSocket;
-        webSocket.request(1);
+        // A reading stream takes frames as they come, as a device would; a stalled one takes one and stops.
+        webSocket.request(reading ? Long.MAX_VALUE : 1);
     }
 
     @Override
@@ -94,9 +100,6 @@ final class EventStream implements WebSocket.Listener {
             String text = partial.toString();
             partial.setLength(0);
             frames.add(new Frame(field(text, "\"type\":\""), number(text), now, keepText ? text : null));
-        }
-        if (reading) {
-            webSocket.request(1);
         }
         return null;
     }
@@ -118,11 +121,13 @@ final class EventStream implements WebSocket.Listener {
     }
 
     List<Frame> frames() {
-        return List.copyOf(frames);
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
     }
 
     List<Long> createdNumbers() {
-        return frames.stream().filter(f -> "message.created".equals(f.type())).map(Frame::messageNumber).toList();
+        return frames().stream().filter(f -> "message.created".equals(f.type())).map(Frame::messageNumber).toList();
     }
 
     /** The close code the server sent, once it did. */

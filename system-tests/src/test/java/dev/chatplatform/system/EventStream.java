@@ -127,7 +127,9 @@ final class EventStream implements WebSocket.Listener {
     }
 
     List<Long> createdNumbers() {
-        return frames().stream().filter(f -> "message.created".equals(f.type())).map(Frame::messageNumber).toList();
+        synchronized (frames) { // read in place: the test polls this on every stream every second
+            return frames.stream().filter(f -> "message.created".equals(f.type())).map(Frame::messageNumber).toList();
+        }
     }
 
     /** The close code the server sent, once it did. */

@@ -35,7 +35,8 @@ RESULTS="$OUT/results.tsv"
 if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
   LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
-  EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20
+  EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20; EVENT_1000_SUBSCRIBERS=20; EVENT_1000_MESSAGES=20
+  FANOUT_SUBSCRIBERS=20; FANOUT_MESSAGES=50; FANOUT_PACES=500
   POST_WRK_WARMUP=2; POST_WRK_SECONDS=2; POST_WRK_CHATS=10
   DRAIN=${CHAT_BENCH_DRAIN:-2000}; READ_CLIENTS=8; READ_SECONDS=3; WARMUP=2; READ_WARMUP=2; BARE_WARMUP=1; DEPTH=1; CEILING_SECONDS=2
   REPORT="$OUT/benchmarks.md"
@@ -44,6 +45,8 @@ else
   LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
   POST_WRK_WARMUP=60; POST_WRK_SECONDS=20; POST_WRK_CHATS=100
   EVENT_SUBSCRIBERS=${CHAT_BENCH_EVENT_SUBSCRIBERS:-200}; EVENT_MESSAGES=${CHAT_BENCH_EVENT_MESSAGES:-500}
+  EVENT_1000_SUBSCRIBERS=1000; EVENT_1000_MESSAGES=1000
+  FANOUT_SUBSCRIBERS=1000; FANOUT_MESSAGES=1000; FANOUT_PACES=1000,3000,7000,15000
   DRAIN=${CHAT_BENCH_DRAIN:-1000000}; READ_CLIENTS=${CHAT_BENCH_READ_CLIENTS:-8}; READ_SECONDS=20; WARMUP=30
   # A read step warms its own path first: after the write steps, 5 s left the API's JIT cold for the first page
   # (0.98 ms of API CPU an answer against 0.50-0.55 ms warm, docs/performance.md); 20 s is about two warm-up runs.
@@ -283,6 +286,14 @@ if (( ! SMOKE )); then
 fi
 log "events: $EVENT_SUBSCRIBERS subscribers of one chat, $EVENT_MESSAGES messages"
 java_run -Dbench.events.subscribers="$EVENT_SUBSCRIBERS" -Dbench.events.messages="$EVENT_MESSAGES" dev.chatplatform.benchmarks.EventLatency
+# The size of RealTimeEventsIT's burst (issue 11's second events bar), on the running platform's one API instance.
+log "events: $EVENT_1000_SUBSCRIBERS subscribers of one chat, $EVENT_1000_MESSAGES messages"
+java_run -Dbench.events.key=events_1000 -Dbench.events.subscribers="$EVENT_1000_SUBSCRIBERS" \
+  -Dbench.events.messages="$EVENT_1000_MESSAGES" dev.chatplatform.benchmarks.EventLatency
+# The raw parts of the same fan-out: bare Tomcat WebSocket servers and the JDK client, none of our code.
+log "raw fan-out: $FANOUT_SUBSCRIBERS subscribers, bursts of $FANOUT_MESSAGES frames spread over $FANOUT_PACES ms"
+java_run -Dbench.fanout.subscribers="$FANOUT_SUBSCRIBERS" -Dbench.fanout.messages="$FANOUT_MESSAGES" \
+  -Dbench.fanout.paces-ms="$FANOUT_PACES" dev.chatplatform.benchmarks.RawFanout
 # 3. Backlog drains. First a running worker's: its consumers pause (its consumers actuator endpoint) while the
 # backlog is published, then resume, as after a MariaDB or Elasticsearch outage; the worker's code is compiled.
 # Then a restarted worker's: stopped while the backlog is published, it compiles its code as it drains.

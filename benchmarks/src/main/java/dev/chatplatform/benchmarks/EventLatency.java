@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * POST's 201, both taken on this machine's clock. Also counts frames that never came and subscribers that
  * saw the chat's messages out of number order. A round of {@code bench.events.warmup-messages} (default 200) in a chat
  * of its own comes first and is not reported: it compiles the client's code (and the API's) before the burst that is
- * measured.
+ * measured. Results go under {@code bench.events.key} (default {@code events}): the full run measures 200 subscribers x
+ * 500 messages, then 1,000 x 1,000 under {@code events_1000}.
  */
 public final class EventLatency {
 
@@ -48,18 +49,19 @@ public final class EventLatency {
             round(http, api, token, subscribers, warmUp);
             Thread.sleep(1_000);
         }
-        round(http, api, token, subscribers, messages).report(subscribers, messages);
+        round(http, api, token, subscribers, messages).report(Settings.prop("bench.events.key", "events"), subscribers,
+                messages);
     }
 
     private record Round(double postSeconds, Latencies posts, Latencies delivered, long missing, int outOfOrder) {
-        void report(int subscribers, int messages) {
-            Results.put("events.subscribers", subscribers);
-            Results.put("events.messages", messages);
-            Results.put("events.posted_per_s", messages / postSeconds);
-            Results.put("events.post", posts.summary());
-            Results.put("events.delivery", delivered.summary());
-            Results.put("events.missing", missing);
-            Results.put("events.out_of_order_subscribers", outOfOrder);
+        void report(String key, int subscribers, int messages) {
+            Results.put(key + ".subscribers", subscribers);
+            Results.put(key + ".messages", messages);
+            Results.put(key + ".posted_per_s", messages / postSeconds);
+            Results.put(key + ".post", posts.summary());
+            Results.put(key + ".delivery", delivered.summary());
+            Results.put(key + ".missing", missing);
+            Results.put(key + ".out_of_order_subscribers", outOfOrder);
         }
     }
 

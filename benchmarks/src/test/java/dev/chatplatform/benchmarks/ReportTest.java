@@ -39,6 +39,25 @@ class ReportTest {
         latency(results, "events.delivery", 70, 240);
         results.put("events.missing", "0");
         results.put("events.out_of_order_subscribers", "0");
+        results.put("events_1000.subscribers", "1000");
+        results.put("events_1000.messages", "1000");
+        results.put("events_1000.posted_per_s", "90.0");
+        latency(results, "events_1000.post", 150, 400);
+        latency(results, "events_1000.delivery", 100, 600);
+        results.put("events_1000.missing", "0");
+        results.put("events_1000.out_of_order_subscribers", "0");
+        results.put("fanout.servers", "2");
+        results.put("fanout.subscribers", "1000");
+        results.put("fanout.messages", "1000");
+        results.put("fanout.paces_ms", "1000,15000");
+        for (String pace : new String[] {"1000", "15000"}) {
+            results.put("fanout.pace_" + pace + ".frames_per_s", pace.equals("1000") ? "515079.1" : "66172.0");
+            results.put("fanout.pace_" + pace + ".p50_ms", "12.2");
+            results.put("fanout.pace_" + pace + ".p99_ms", pace.equals("1000") ? "1376.4" : "35.2");
+            results.put("fanout.pace_" + pace + ".max_ms", "82.2");
+            results.put("fanout.pace_" + pace + ".server_cpu_us_per_frame", "1.9");
+            results.put("fanout.pace_" + pace + ".client_cpu_us_per_frame", "1.8");
+        }
         results.put("drain.messages", "1000");
         results.put("drain.persisted_per_s", "25000");
         results.put("drain.indexed_per_s", "9000");
@@ -109,7 +128,12 @@ class ReportTest {
         assertTrue(markdown.contains("The most 201s per second at any rate, 2990/s, are 59.8% of the confirmed-publish"), markdown);
         assertTrue(markdown.contains("| 201 -> persisted in MySQL | 100 | 60 | 90 | 180 | 0 | p99 <= 100 ms: **met** |"), markdown);
         assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 900 | 1600 | 3200 | 0 | p99 <= 1,000 ms: **missed** |"), markdown);
-        assertTrue(markdown.contains("| 100 | 70 | 240 | 480 | 0 | 0 | p99 <= 250 ms, all in order: **met** |"), markdown);
+        assertTrue(markdown.contains("| 200 x 500 | 250.0 | 120.0 | 100 | 70 | 240 | 480 | 0 | 0 | p99 <= 250 ms, all in order: **met** |"),
+                markdown);
+        assertTrue(markdown.contains("| 1,000 x 1,000 | 90.0 | 400.0 | 100 | 100 | 600 | 1200 | 0 | 0 | p99 <= 500 ms, all in order: "
+                + "**missed** |"), markdown);
+        assertTrue(markdown.contains("| 1,000 ms | 515,079 | 12 | 1376 | 82 | 1.9, 1.8 |"), markdown);
+        assertTrue(markdown.contains("| 15,000 ms | 66,172 | 12 | 35 | 82 | 1.9, 1.8 |"), markdown);
         assertTrue(markdown.contains("| running, consumers resumed | 25000 | 9000 | >= 20,000 persisted/s: **met** |"), markdown);
         assertTrue(markdown.contains("| restarted (1000 commands) | 15000 | 8000 | (the same worker, cold) |"), markdown);
         assertTrue(markdown.contains("| inbox first page | 1600 | 2.0 | 8.0 | 0 | 1.0 / 3.0 | 0.25, 0.25, 0.25, 0.25 "

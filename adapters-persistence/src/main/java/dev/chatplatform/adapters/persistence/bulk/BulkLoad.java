@@ -47,8 +47,8 @@ public class BulkLoad {
     private static final String INSERT_PARTICIPANT = """
             INSERT INTO chat_participants (app_id, chat_number, user_id, activity_at) VALUES (?, ?, ?, ?)""";
     private static final String INSERT_MESSAGE = """
-            INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at, reaction_summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SUMMARY = """
             INSERT INTO message_reactions (app_id, chat_number, message_number, summary) VALUES (?, ?, ?, ?)""";
     private static final String INSERT_REACTION = """
@@ -131,6 +131,7 @@ public class BulkLoad {
                 ps.setString(5, m.sender() == null ? null : m.sender().value());
                 ps.setString(6, SqlTimestamps.format(m.createdAt()));
                 ps.setString(7, SqlTimestamps.format(m.updatedAt()));
+                ps.setString(8, m.reactions().isEmpty() ? null : JsonColumns.summary(m.reactions()));
             });
             jdbc.batchUpdate(INSERT_SUMMARY, reacted, ROWS_PER_STATEMENT, (ps, m) -> {
                 ps.setLong(1, m.appId().value());

@@ -31,11 +31,14 @@ public class JdbcMessageStore implements MessageStore {
 
     /**
      * Insert, or take the new body only when the state is newer: redeliveries and late edits change
-     * nothing. The sender is written once; a state without one never clears it.
+     * nothing. The sender is written once; a state without one never clears it. A new row takes the copy of
+     * its reaction summary (V7) from message_reactions, where reactions applied before the message was stored
+     * left it; a stored row keeps its copy, which the reaction store maintains.
      */
     private static final String UPSERT = """
-            INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO messages (app_id, chat_number, number, body, sender, created_at, updated_at, reaction_summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT r.summary FROM message_reactions r
+                WHERE r.app_id = ? AND r.chat_number = ? AND r.message_number = ?))
             ON DUPLICATE KEY UPDATE
               body = IF(VALUES(updated_at) > updated_at, VALUES(body), body),
               sender = COALESCE(sender, VALUES(sender)),
@@ -73,12 +76,10 @@ public class JdbcMessageStore implements MessageStore {
               activity_at = GREATEST(activity_at, ?)
             WHERE app_id = ? AND number = ?""";
 
-    /** Every read joins the kept summary by primary key: no read aggregates reactions. */
+    /** Every read takes the summary the row keeps (V7): no read joins or aggregates reactions. */
     private static final String SELECT = """
-            SELECT m.app_id, m.chat_number, m.number, m.body, m.sender, r.summary, m.created_at, m.updated_at
+            SELECT m.app_id, m.chat_number, m.number, m.body, m.sender, m.reaction_summary, m.created_at, m.updated_at
               FROM messages m
-              LEFT JOIN message_reactions r
-                ON r.app_id = m.app_id AND r.chat_number = m.chat_number AND r.message_number = m.number
             """;
 
     private static final String FIND = SELECT + " WHERE m.app_id = ? AND m.chat_number = ? AND m.number = ?";
@@ -228,6 +229,9 @@ public class JdbcMessageStore implements MessageStore {
             ps.setString(5, message.sender() == null ? null : message.sender().value());
             ps.setString(6, SqlTimestamps.format(message.createdAt()));
             ps.setString(7, SqlTimestamps.format(message.updatedAt()));
+            ps.setLong(8, message.appId().value());
+            ps.setLong(9, message.chatNumber().value());
+            ps.setLong(10, message.number().value());
         });
         List<Map.Entry<CountChanges.Scope, Latest>> touches = new ArrayList<>(latestPerChat.entrySet());
         jdbc.batchUpdate(TOUCH_PARTICIPANTS, touches, touches.size(), (ps, touch) -> {

@@ -81,6 +81,14 @@ public class JdbcReactionStore implements ReactionStore {
     private static final String SAVE_SUMMARY = """
             UPDATE message_reactions SET summary = ? WHERE app_id = ? AND chat_number = ? AND message_number = ?""";
 
+    /**
+     * The copy every message read takes (V7), in the same transaction, after message_reactions (the lock order:
+     * message_reactions, messages, chats). A message not stored yet has no row to update: it takes the summary
+     * from message_reactions when it is inserted (JdbcMessageStore).
+     */
+    private static final String COPY_SUMMARY = """
+            UPDATE messages SET reaction_summary = ? WHERE app_id = ? AND chat_number = ? AND number = ?""";
+
     private static final Comparator<ReactionAdded> LOCK_ORDER = Comparator
             .comparingLong((ReactionAdded e) -> e.appId().value())
             .thenComparingLong(e -> e.chat().value())
@@ -168,12 +176,14 @@ public class JdbcReactionStore implements ReactionStore {
             ps.setString(7, SqlTimestamps.format(reaction.createdAt()));
             ps.setString(8, SqlTimestamps.format(reaction.updatedAt()));
         });
-        jdbc.batchUpdate(SAVE_SUMMARY, summaries, summaries.size(), (ps, entry) -> {
-            ps.setString(1, JsonColumns.summary(entry.getValue()));
-            ps.setLong(2, entry.getKey().app());
-            ps.setLong(3, entry.getKey().chat());
-            ps.setLong(4, entry.getKey().message());
-        });
+        for (String statement : List.of(SAVE_SUMMARY, COPY_SUMMARY)) {
+            jdbc.batchUpdate(statement, summaries, summaries.size(), (ps, entry) -> {
+                ps.setString(1, JsonColumns.summary(entry.getValue()));
+                ps.setLong(2, entry.getKey().app());
+                ps.setLong(3, entry.getKey().chat());
+                ps.setLong(4, entry.getKey().message());
+            });
+        }
         // The inbox's copy of each changed chat's last message summary (message_reactions, then chats: the lock
         // order of every writer); a chat whose changed summaries are of older messages gets its copy again.
         InboxCopies.refreshLastMessageSummaries(jdbc, summaries.stream()

@@ -142,11 +142,16 @@ public class JdbcMessageStore implements MessageStore {
 
     /**
      * A backward range scan of the primary key (app_id, chat_number, number) between the range's numbers,
-     * since and until checked on the rows the scan meets; or, when a time bound leaves fewer than
+     * since and until checked on the rows the scan meets; or, when a time window holds fewer than
      * {@link #TIME_WINDOW_ROWS} messages, the rows of that window read along ix_messages_created and sorted.
      * MariaDB would not choose: for an hour far back in a chat of 53,817 messages it walked the primary key
-     * from the newest row (31 ms) where the window's 52 rows take 1 ms, so the window is counted first,
-     * at most that many index entries (docs/performance.md, issue 12).
+     * from the newest row (31 ms) where the window's 52 rows take 1 ms (docs/performance.md, issue 12).
+     * <p>
+     * How many messages the window holds is estimated from the numbers of its first and last message, two
+     * dives into ix_messages_created: a chat's numbers have no gaps, and a message's time and number grow
+     * together, nearly always. The estimate only picks the plan, so a window where they do not agree gets the
+     * same messages, by a slower plan. Counting the window's index entries instead (at most the bound) cost
+     * MariaDB 0.89 ms for a window of 2,000 messages or more, a third of the benchmark's one-hour windows.
      */
     @Override
     public List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit) {
@@ -163,17 +168,39 @@ public class JdbcMessageStore implements MessageStore {
         }
         boolean timeBounded = range.since() != null || range.until() != null;
         return db.read(() -> {
-            boolean narrow = timeBounded && jdbc.queryForObject(COUNT_WINDOW.formatted(where), Long.class,
-                    append(args, TIME_WINDOW_ROWS)) < TIME_WINDOW_ROWS;
+            boolean narrow = timeBounded && windowRows(app, chat, range) < TIME_WINDOW_ROWS;
             String sql = SELECT.replace("FROM messages m", "FROM messages m" + (narrow ? " FORCE INDEX (ix_messages_created)" : ""))
                     + where + " ORDER BY m.number DESC LIMIT ?";
             return jdbc.query(sql, MESSAGE, append(args, limit));
         });
     }
 
-    /** How many messages a time window holds, counted no further than the bound (index only). */
-    private static final String COUNT_WINDOW = """
-            SELECT COUNT(*) FROM (SELECT 1 FROM messages m FORCE INDEX (ix_messages_created)%s LIMIT ?) w""";
+    /** The number of the window's first message (the chat's first without since), then of its last. */
+    private static final String WINDOW_ENDS = """
+            SELECT (SELECT m.number FROM messages m FORCE INDEX (ix_messages_created)
+                     WHERE m.app_id = ? AND m.chat_number = ?%s ORDER BY m.created_at, m.number LIMIT 1),
+                   (SELECT m.number FROM messages m FORCE INDEX (ix_messages_created)
+                     WHERE m.app_id = ? AND m.chat_number = ?%s ORDER BY m.created_at DESC, m.number DESC LIMIT 1)""";
+
+    /** About how many messages the time window holds: the numbers between its first and its last; 0 when empty. */
+    long windowRows(AppId app, ChatNumber chat, MessageRange range) {
+        List<Object> args = new ArrayList<>(List.of(app.value(), chat.value()));
+        if (range.since() != null) {
+            args.add(SqlTimestamps.format(range.since()));
+        }
+        args.addAll(List.of(app.value(), chat.value()));
+        if (range.until() != null) {
+            args.add(SqlTimestamps.format(range.until()));
+        }
+        String sql = WINDOW_ENDS.formatted(range.since() == null ? "" : " AND m.created_at >= ?",
+                range.until() == null ? "" : " AND m.created_at <= ?");
+        return jdbc.queryForObject(sql, (rs, i) -> {
+            long first = rs.getLong(1);
+            boolean none = rs.wasNull();
+            long last = rs.getLong(2);
+            return none || rs.wasNull() || last < first ? 0 : last - first + 1;
+        }, args.toArray());
+    }
 
     static final int TIME_WINDOW_ROWS = 2_000;
 

@@ -77,5 +77,14 @@ class JdbcMessageStoreIT extends MessageStoreContract {
             assertThat(messages.page(app, ChatNumber.of(1), range, 50)).as(window.toString())
                     .extracting(m -> m.number().value()).containsExactlyElementsOf(expected);
         }
+        // What picks the plan: the numbers between the window's first and last message.
+        assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(null, null, secondsAfterT0(100),
+                secondsAfterT0(160)))).isBetween(59L, 62L);
+        assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(null, null, secondsAfterT0(100), null)))
+                .isGreaterThan(JdbcMessageStore.TIME_WINDOW_ROWS);
+        assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(null, null, null, secondsAfterT0(900))))
+                .isBetween(898L, 901L);
+        assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(null, null, secondsAfterT0(count + 50), null)))
+                .isZero();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,11 +158,10 @@ public final class EventLatency {
     }
 
     /** One subscriber: when each message.created frame arrived, and whether they came in number order. */
-    private static final class Subscriber implements WebSocket.Listener {
+    private static final class Subscriber extends TextFrames {
 
         private final AtomicLongArray arrivals;
         private final AtomicInteger received = new AtomicInteger();
-        private final StringBuilder partial = new StringBuilder();
         private volatile boolean inOrder = true;
         private long last;
         private WebSocket socket;
@@ -175,29 +173,23 @@ public final class EventLatency {
         @Override
         public void onOpen(WebSocket webSocket) {
             socket = webSocket;
-            webSocket.request(Long.MAX_VALUE);
+            super.onOpen(webSocket);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                if (frame.contains("\"message.created\"")) {
-                    Matcher matcher = MESSAGE_NUMBER.matcher(frame);
-                    if (matcher.find()) {
-                        long number = Long.parseLong(matcher.group(1));
-                        if (number < arrivals.length() && arrivals.compareAndSet((int) number, 0, now)) {
-                            received.incrementAndGet();
-                        }
-                        inOrder &= number > this.last;
-                        this.last = Math.max(this.last, number);
-                    }
-                }
+        void frame(String frame, long arrivedNanos) {
+            if (!frame.contains("\"message.created\"")) {
+                return;
             }
-            return null;
+            Matcher matcher = MESSAGE_NUMBER.matcher(frame);
+            if (matcher.find()) {
+                long number = Long.parseLong(matcher.group(1));
+                if (number < arrivals.length() && arrivals.compareAndSet((int) number, 0, arrivedNanos)) {
+                    received.incrementAndGet();
+                }
+                inOrder &= number > this.last;
+                this.last = Math.max(this.last, number);
+            }
         }
     }
 }

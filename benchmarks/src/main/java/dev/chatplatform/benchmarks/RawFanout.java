@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -202,35 +201,22 @@ public final class RawFanout {
     }
 
     /** A subscriber on the client side: the latency of each frame of the current burst. */
-    private static final class Stream implements WebSocket.Listener {
+    private static final class Stream extends TextFrames {
         private final long[] latencies;
         private final AtomicInteger received = new AtomicInteger();
-        private final StringBuilder partial = new StringBuilder();
 
         Stream(int messages) {
             latencies = new long[messages];
         }
 
         @Override
-        public void onOpen(WebSocket socket) {
-            socket.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                int at = text.indexOf("\"generated\":") + "\"generated\":".length();
-                long generated = Long.parseLong(text, at, text.indexOf(',', at), 10);
-                int n = received.getAndIncrement();
-                if (n < latencies.length) {
-                    latencies[n] = now - generated;
-                }
+        void frame(String text, long arrivedNanos) {
+            int at = text.indexOf("\"generated\":") + "\"generated\":".length();
+            long generated = Long.parseLong(text, at, text.indexOf(',', at), 10);
+            int n = received.getAndIncrement();
+            if (n < latencies.length) {
+                latencies[n] = arrivedNanos - generated;
             }
-            return null;
         }
     }
 

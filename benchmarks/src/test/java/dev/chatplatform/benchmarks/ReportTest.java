@@ -32,20 +32,8 @@ class ReportTest {
         results.put("ceiling.rabbit_confirmed_per_s", "5000");
         latency(results, "lag.persisted", 60, 90);
         latency(results, "lag.searchable", 900, 1600);
-        results.put("events.subscribers", "200");
-        results.put("events.messages", "500");
-        results.put("events.posted_per_s", "250.0");
-        latency(results, "events.post", 40, 120);
-        latency(results, "events.delivery", 70, 240);
-        results.put("events.missing", "0");
-        results.put("events.out_of_order_subscribers", "0");
-        results.put("events_1000.subscribers", "1000");
-        results.put("events_1000.messages", "1000");
-        results.put("events_1000.posted_per_s", "90.0");
-        latency(results, "events_1000.post", 150, 400);
-        latency(results, "events_1000.delivery", 100, 600);
-        results.put("events_1000.missing", "0");
-        results.put("events_1000.out_of_order_subscribers", "0");
+        events(results, "events", 200, 500, "250.0", 40, 120, 70, 240);
+        events(results, "events_1000", 1000, 1000, "90.0", 150, 400, 100, 600);
         results.put("fanout.servers", "2");
         results.put("fanout.subscribers", "1000");
         results.put("fanout.messages", "1000");
@@ -74,6 +62,17 @@ class ReportTest {
         }
         read(results, "search", 100, 10, 60, 0);
         return results;
+    }
+
+    private static void events(Map<String, String> results, String key, int subscribers, int messages, String postedPerSecond,
+                               double postP50, double postP99, double deliveryP50, double deliveryP99) {
+        results.put(key + ".subscribers", Integer.toString(subscribers));
+        results.put(key + ".messages", Integer.toString(messages));
+        results.put(key + ".posted_per_s", postedPerSecond);
+        latency(results, key + ".post", postP50, postP99);
+        latency(results, key + ".delivery", deliveryP50, deliveryP99);
+        results.put(key + ".missing", "0");
+        results.put(key + ".out_of_order_subscribers", "0");
     }
 
     private static void read(Map<String, String> results, String step, double perSecond, double p50, double p99, long errors) {

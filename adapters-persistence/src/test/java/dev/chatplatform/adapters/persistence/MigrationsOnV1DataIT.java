@@ -29,7 +29,7 @@ import static dev.chatplatform.application.mothers.Messages.aMessage;
 import static dev.chatplatform.application.mothers.Times.secondsAfterT0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** V2 on a database that already holds V1 data: what was there stays readable, searchable and writable. */
+/** Later migrations on a database that already holds V1 data: what was there stays readable, searchable and writable. */
 class MigrationsOnV1DataIT {
 
     private static final String PROPERTY = "spring.datasource.hikari.data-source-properties.";
@@ -97,6 +97,23 @@ class MigrationsOnV1DataIT {
         messages.saveAll(List.of(aMessage().in(app, 2).numbered(1).sentBy("alice").createdAt(secondsAfterT0(0)).build()));
         assertThat(chats.find(app, ChatNumber.of(2)).orElseThrow().lastMessageNumber()).isEqualTo(1);
         assertThat(chats.page(app, InboxFilter.ALL, null, 10)).extracting(c -> c.number().value()).containsExactly(2L, 1L);
+    }
+
+    /** V7 copies each message's reaction summary onto its row; messages without reactions keep none. */
+    @Test
+    void v6ReactionSummariesAreOnTheirMessagesAfterV7() {
+        flyway().target("6").load().migrate();
+        String summary = "{\"counts\":{\"like\":2},\"scores\":{\"like\":5},\"latest\":[]}";
+        jdbc.update("INSERT INTO message_reactions (app_id, chat_number, message_number, summary) VALUES (7, 1, 2, ?)", summary);
+        flyway().load().migrate();
+        JdbcMessageStore messages = new JdbcMessageStore(jdbc, new CountChanges(jdbc),
+                new Db(new DataSourceTransactionManager(dataSource)));
+        AppId app = new AppId(7);
+
+        assertThat(messages.find(app, ChatNumber.of(1), MessageNumber.of(2)).orElseThrow().reactions().scores())
+                .containsExactly(Map.entry("like", 5L));
+        assertThat(messages.find(app, ChatNumber.of(1), MessageNumber.of(1)).orElseThrow().reactions())
+                .isEqualTo(ReactionSummary.EMPTY);
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {

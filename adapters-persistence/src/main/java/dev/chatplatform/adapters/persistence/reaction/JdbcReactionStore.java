@@ -83,8 +83,8 @@ public class JdbcReactionStore implements ReactionStore {
 
     /**
      * The copy every message read takes (V7), in the same transaction, after message_reactions (the lock order:
-     * message_reactions, messages, chats). A message not stored yet has no row to update: it takes the summary
-     * from message_reactions when it is inserted (JdbcMessageStore).
+     * message_reactions, messages, chats). A message not stored yet has no row to update: the message store
+     * copies the summary once it has stored the message (JdbcMessageStore's TAKE_EARLIER_SUMMARIES).
      */
     private static final String COPY_SUMMARY = """
             UPDATE messages SET reaction_summary = ? WHERE app_id = ? AND chat_number = ? AND number = ?""";

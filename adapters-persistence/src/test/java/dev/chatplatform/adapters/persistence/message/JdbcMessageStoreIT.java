@@ -86,5 +86,8 @@ class JdbcMessageStoreIT extends MessageStoreContract {
                 .isBetween(898L, 901L);
         assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(null, null, secondsAfterT0(count + 50), null)))
                 .isZero();
+        // A cursor's next page counts only what is left of the window below its number.
+        assertThat(messages.windowRows(app, ChatNumber.of(1), new MessageRange(1_000L, null, secondsAfterT0(100), null)))
+                .isBetween(898L, 902L);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,27 +97,16 @@ public class JdbcMessageStore implements MessageStore {
 
     private static final String CHAT_RANGE = "(r.app_id = ? AND r.chat_number = ? AND r.message_number BETWEEN ? AND ?)";
 
-    /** {@code ordered}: in key order, so each chat's messages are together and ascending. */
-    private void takeEarlierSummaries(List<Message> ordered) {
-        if (ordered.isEmpty()) {
+    /** Over each chat's range of the batch: from its lowest number to its highest. */
+    private void takeEarlierSummaries(Map<CountChanges.Scope, Latest> perChat) {
+        if (perChat.isEmpty()) {
             return;
         }
         List<Object> args = new ArrayList<>();
-        List<String> ranges = new ArrayList<>();
-        int i = 0;
-        while (i < ordered.size()) {
-            Message first = ordered.get(i);
-            int j = i;
-            while (j + 1 < ordered.size() && ordered.get(j + 1).appId().equals(first.appId())
-                    && ordered.get(j + 1).chatNumber().equals(first.chatNumber())) {
-                j++;
-            }
-            ranges.add(CHAT_RANGE);
-            args.addAll(List.of(first.appId().value(), first.chatNumber().value(), first.number().value(),
-                    ordered.get(j).number().value()));
-            i = j + 1;
-        }
-        jdbc.update(TAKE_EARLIER_SUMMARIES.formatted(String.join(" OR ", ranges)), args.toArray());
+        perChat.forEach((chat, batch) -> args.addAll(List.of(chat.appId(), chat.chatNumber(), batch.lowestNumber(),
+                batch.highestNumber())));
+        jdbc.update(TAKE_EARLIER_SUMMARIES.formatted(String.join(" OR ", Collections.nCopies(perChat.size(),
+                CHAT_RANGE))), args.toArray());
     }
 
     /** Every read takes the summary the row keeps (V7): no read joins or aggregates reactions. */
@@ -303,7 +293,7 @@ public class JdbcMessageStore implements MessageStore {
             ps.setString(6, SqlTimestamps.format(message.createdAt()));
             ps.setString(7, SqlTimestamps.format(message.updatedAt()));
         });
-        takeEarlierSummaries(ordered);
+        takeEarlierSummaries(latestPerChat);
         List<Map.Entry<CountChanges.Scope, Latest>> touches = new ArrayList<>(latestPerChat.entrySet());
         jdbc.batchUpdate(TOUCH_PARTICIPANTS, touches, touches.size(), (ps, touch) -> {
             ps.setString(1, SqlTimestamps.format(touch.getValue().latestAt()));
@@ -334,21 +324,20 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * What a batch says about a chat's last message: its highest number, and the latest creation time
-     * (the same message unless API clocks disagree; last_message_at takes the latest time so that the
-     * inbox order only ever moves forward).
+     * What a batch says about a chat: its lowest and highest number, the latest creation time (the highest
+     * number's unless API clocks disagree; last_message_at takes the latest time so that the inbox order only
+     * ever moves forward), and the newest state of the highest number.
      */
-    /** Per chat of a batch: its highest number, its latest creation time, and the newest state of that number. */
-    private record Latest(long highestNumber, Instant latestAt, Message last) {
+    private record Latest(long lowestNumber, long highestNumber, Instant latestAt, Message last) {
         Latest(long number, Message message) {
-            this(number, message.createdAt(), message);
+            this(number, number, message.createdAt(), message);
         }
 
         Latest max(Latest other) {
             Message newest = last.number().value() != other.last.number().value()
                     ? (last.number().value() > other.last.number().value() ? last : other.last)
                     : (other.last.isNewerThan(last) ? other.last : last);
-            return new Latest(Math.max(highestNumber, other.highestNumber),
+            return new Latest(Math.min(lowestNumber, other.lowestNumber), Math.max(highestNumber, other.highestNumber),
                     latestAt.isAfter(other.latestAt) ? latestAt : other.latestAt, newest);
         }
     }

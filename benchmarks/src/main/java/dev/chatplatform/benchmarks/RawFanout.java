@@ -85,23 +85,24 @@ public final class RawFanout {
             Results.put("fanout.messages", messages);
             Results.put("fanout.paces_ms", String.join(",", paces.stream().map(String::valueOf).toList()));
             List<Stream> streams = connect(ports, subscribers, messages);
+            List<ProcessHandle> serverHandles = processes.stream().map(Process::toHandle).toList();
             HttpClient http = HttpClient.newHttpClient();
             for (int pace : paces) {
                 for (int round = 0; round < warmUpRounds; round++) {
                     burst(http, ports, streams, messages, pace);
                 }
-                long cpuBefore = cpuNanos(processes.stream().map(Process::toHandle).toList());
+                long cpuBefore = cpuNanos(serverHandles);
                 long clientCpuBefore = cpuNanos(List.of(ProcessHandle.current()));
                 long began = System.nanoTime();
                 long[] latencies = burst(http, ports, streams, messages, pace);
                 double seconds = (System.nanoTime() - began) / 1e9;
-                double serverCpu = (cpuNanos(processes.stream().map(Process::toHandle).toList()) - cpuBefore) / 1e9;
+                double serverCpu = (cpuNanos(serverHandles) - cpuBefore) / 1e9;
                 double clientCpu = (cpuNanos(List.of(ProcessHandle.current())) - clientCpuBefore) / 1e9;
                 String key = "fanout.pace_" + pace;
                 Results.put(key + ".delivered_s", seconds);
                 Results.put(key + ".frames_per_s", latencies.length / seconds);
-                Results.put(key + ".p50_ms", latencies[latencies.length / 2] / 1e6);
-                Results.put(key + ".p99_ms", latencies[(int) (latencies.length * 0.99)] / 1e6);
+                Results.put(key + ".p50_ms", Latencies.percentile(latencies, 50));
+                Results.put(key + ".p99_ms", Latencies.percentile(latencies, 99));
                 Results.put(key + ".max_ms", latencies[latencies.length - 1] / 1e6);
                 Results.put(key + ".server_cpu_us_per_frame", serverCpu * 1e6 / latencies.length);
                 Results.put(key + ".client_cpu_us_per_frame", clientCpu * 1e6 / latencies.length);
@@ -263,7 +264,7 @@ public final class RawFanout {
         }
         Arrays.sort(all);
         System.out.printf(Locale.ROOT, "[bench] raw fan-out, %d frames over %d ms: p50 %.1f ms, p99 %.1f ms%n", all.length,
-                paceMillis, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+                paceMillis, Latencies.percentile(all, 50), Latencies.percentile(all, 99));
         return all;
     }
 

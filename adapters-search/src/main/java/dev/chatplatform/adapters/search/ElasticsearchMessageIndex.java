@@ -74,6 +74,12 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 LOG.warn("index {} predates fields {}: added them; messages indexed before are left out of searches "
                         + "until they are indexed again (scripts/reindex.sh)", index, added);
             }
+            // An index's sort is fixed when it is created: an older index answers the same, only slower.
+            if (!Indices.sortedBy(client, index, CHAT)) {
+                LOG.warn("index {} predates its sort by chat and number: searches are right but read every match of "
+                        + "a common word; rebuild it from scratch to sort it (docs/operations.md, \"Rebuilding the "
+                        + "search index\")", index);
+            }
             indexReady = true;
         } catch (IOException e) {
             throw Indices.unavailable(e);
@@ -97,59 +103,92 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 message -> message.updatedAt().toEpochMilli(), ElasticsearchMessageIndex::toDocument);
     }
 
+    /**
+     * The hits rank by tier (phrase, then any of q's words, then a substring only), newest first within a tier.
+     * Each tier is a query of its own, sorted as the index is (chat, then number descending: the mapping's
+     * index sort), so Elasticsearch stops reading a segment once it holds a page of hits from it: a common word's
+     * top tier costs a page's worth of matches, not every match in the chat (took 0.7-1.2 ms -> 0.05-0.07 ms over
+     * the data set's chat words, docs/performance.md). A lower tier is asked only when the ones above it leave
+     * the page short; on an index created without the sort the answers are the same, each query reading every
+     * match of its tier.
+     */
     @Override
     public Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
         ensureIndex();
+        List<MessageSearchIndex.Hit> hits = new ArrayList<>();
+        for (Tier tier : tiers(query)) {
+            if (hits.size() >= limit) {
+                break;
+            }
+            if (after != null && tier.score() > after.score()) {
+                continue; // the cursor is past this tier
+            }
+            Long below = after != null && tier.score() == after.score() ? after.number() : null;
+            for (long number : tierHits(app, chat, query, tier, below, limit - hits.size())) {
+                hits.add(new MessageSearchIndex.Hit(new MessageNumber(number), tier.score()));
+            }
+        }
+        return new Hits(hits);
+    }
+
+    /** The numbers of the tier's hits below {@code below} (null: from the newest), newest first, at most {@code size}. */
+    private List<Long> tierHits(AppId app, ChatNumber chat, String query, Tier tier, Long below, int size) {
+        String chatKey = chatKey(app, chat);
         try {
             SearchResponse<Void> response = client.search(s -> {
                 s.index(index)
-                        .size(limit)
+                        .size(size)
                         .trackTotalHits(t -> t.enabled(false))
                         // The number is the sort's second value: nothing of the document is fetched, not even
                         // its _id (a stored field: 1.2 ms of a 2 ms query for 51 hits, issue 12).
                         .storedFields("_none_")
-                        .query(q -> q.bool(b -> b
-                                .filter(f -> f.term(t -> t.field(CHAT).value(chatKey(app, chat))))
-                                // The filter decides what matches (substring semantics); the should clauses only rank.
-                                .filter(BodyGrams.containing(query))
-                                .should(relevance(query))))
-                        .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
-                        .sort(so -> so.field(f -> f.field("number").order(SortOrder.Desc)))
-                        .trackScores(true);
-                if (after != null) {
-                    s.searchAfter(FieldValue.of(after.score()), FieldValue.of(after.number()));
+                        .query(q -> q.bool(b -> {
+                            b.filter(f -> f.term(t -> t.field(CHAT).value(chatKey)))
+                                    // The grams decide what matches (substring semantics); the tier, how it ranks.
+                                    .filter(BodyGrams.containing(query));
+                            tier.holds().ifPresent(b::filter);
+                            tier.lacks().ifPresent(b::mustNot);
+                            return b;
+                        }))
+                        // The index's own sort: what lets a segment stop at a page of hits.
+                        .sort(so -> so.field(f -> f.field(CHAT).order(SortOrder.Asc)))
+                        .sort(so -> so.field(f -> f.field("number").order(SortOrder.Desc)));
+                if (below != null) {
+                    s.searchAfter(FieldValue.of(chatKey), FieldValue.of(below));
                 }
                 return s;
             }, Void.class);
-            List<MessageSearchIndex.Hit> hits = new ArrayList<>();
+            List<Long> numbers = new ArrayList<>(response.hits().hits().size());
             for (co.elastic.clients.elasticsearch.core.search.Hit<Void> hit : response.hits().hits()) {
-                hits.add(new MessageSearchIndex.Hit(new MessageNumber(hit.sort().get(1).longValue()),
-                        hit.sort().getFirst().doubleValue()));
+                numbers.add(hit.sort().get(1).longValue());
             }
-            return new Hits(hits);
+            return numbers;
         } catch (IOException e) {
             throw Indices.unavailable(e);
         }
     }
 
+    /** A relevance tier: the score its hits carry, the bodies it holds (besides q as a substring), those it leaves out. */
+    record Tier(double score, Optional<Query> holds, Optional<Query> lacks) {
+    }
+
     /**
-     * How a hit ranks: 2 when the body holds q as a phrase, plus 1 when it holds q's words, 0 for a substring
-     * only. Constant scores: a document's score depends on its own body only, never on corpus statistics
-     * (BM25's do, and move at every refresh), so the (score, number) cursor stays valid while messages are
-     * being written. A q of ASCII letters and digits alone is one token for the standard analyzer, so its
-     * phrase and its words are the same term: one clause of 3 ranks the same, and each segment looks the term
-     * up once instead of twice.
+     * How a hit ranks: 3 when the body holds q as a phrase (and so its words), 1 when it holds q's words, 0 for a
+     * substring only. The scores depend on a document's own body only, never on corpus statistics (BM25's do,
+     * and move at every refresh), so the (score, number) cursor stays valid while messages are being written. A q
+     * of ASCII letters and digits alone is one token for the standard analyzer, so its phrase and its words are
+     * the same term: two tiers.
      */
-    static List<Query> relevance(String query) {
+    static List<Tier> tiers(String query) {
+        Query words = Query.of(q -> q.match(m -> m.field("body").query(query)));
         if (ONE_TOKEN.matcher(query).matches()) {
-            return List.of(Query.of(q -> q.constantScore(c -> c.boost(3.0f)
-                    .filter(f -> f.match(m -> m.field("body").query(query))))));
+            return List.of(new Tier(3.0, Optional.of(words), Optional.empty()),
+                    new Tier(0.0, Optional.empty(), Optional.of(words)));
         }
-        return List.of(
-                Query.of(q -> q.constantScore(c -> c.boost(2.0f)
-                        .filter(f -> f.matchPhrase(m -> m.field("body").query(query))))),
-                Query.of(q -> q.constantScore(c -> c.boost(1.0f)
-                        .filter(f -> f.match(m -> m.field("body").query(query))))));
+        Query phrase = Query.of(q -> q.matchPhrase(m -> m.field("body").query(query)));
+        return List.of(new Tier(3.0, Optional.of(phrase), Optional.empty()),
+                new Tier(1.0, Optional.of(words), Optional.of(phrase)),
+                new Tier(0.0, Optional.empty(), Optional.of(words)));
     }
 
     /**

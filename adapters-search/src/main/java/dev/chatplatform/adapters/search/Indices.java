@@ -66,6 +66,16 @@ final class Indices {
         return missing;
     }
 
+    /** Whether the index sorts its segments by {@code field} first (index sorting, set when an index is created). */
+    static boolean sortedBy(ElasticsearchClient client, String index, String field) throws IOException {
+        return client.indices().getSettings(g -> g.index(index)).result().values().stream()
+                .map(state -> state.settings())
+                .filter(java.util.Objects::nonNull)
+                .map(settings -> settings.index() != null && settings.index().sort() != null
+                        ? settings.index().sort() : settings.sort())
+                .anyMatch(sort -> sort != null && !sort.field().isEmpty() && sort.field().getFirst().equals(field));
+    }
+
     /**
      * The index as its mapping resource defines it: created when missing, else given the fields it lacks
      * ({@link #addMissingFields}). Returns the fields added to an existing index (none for a new one).

@@ -5,10 +5,13 @@ import dev.chatplatform.application.contract.MessageSearchIndexContract;
 import dev.chatplatform.application.port.out.MessageSearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ElasticsearchMessageIndexIT extends MessageSearchIndexContract {
 
@@ -33,6 +36,14 @@ class ElasticsearchMessageIndexIT extends MessageSearchIndexContract {
         } finally {
             client._transport().close();
         }
+    }
+
+    /** What lets a tier's query stop a segment at a page of hits: the segments sorted as the query sorts. */
+    @Test
+    void aNewIndexSortsItsSegmentsByChatThenNumber() throws IOException {
+        assertThat(Indices.sortedBy(client, INDEX, "chat")).isTrue();
+        assertThat(client.indices().getSettings(g -> g.index(INDEX)).result().get(INDEX).settings().index().sort()
+                .order()).extracting(Object::toString).containsExactly("Asc", "Desc");
     }
 
     @Override

@@ -101,10 +101,17 @@ class OlderIndexIT {
         Message message = new Message(new AppId(1), new ChatNumber(1), new MessageNumber(1),
                 new MessageBody("found after the upgrade"), at, at);
 
-        assertThat(index.indexAll(List.of(message))).as("rejected").isEmpty();
+        Message substringOnly = new Message(new AppId(1), new ChatNumber(1), new MessageNumber(2),
+                new MessageBody("thereafter"), at, at);
+
+        assertThat(index.indexAll(List.of(message, substringOnly))).as("rejected").isEmpty();
         client.indices().refresh(r -> r.index(older));
 
         assertThat(index.search(new AppId(1), new ChatNumber(1), "AFTER the", null, 10).hits()).hasSize(1);
+        // Created without the index sort, it ranks the same: the word above the substring, the newer below it.
+        assertThat(Indices.sortedBy(client, older, "chat")).isFalse();
+        assertThat(index.search(new AppId(1), new ChatNumber(1), "after", null, 10).hits())
+                .extracting(hit -> hit.number().value()).containsExactly(1L, 2L);
         assertThat(index.chatsMentioning(new AppId(1), "upgrade", 10)).containsExactly(new ChatNumber(1));
         assertThat(index.chatsMentioningAmong(new AppId(1), "upgrade", List.of(new ChatNumber(1), new ChatNumber(2))))
                 .containsExactly(new ChatNumber(1));

@@ -71,6 +71,16 @@ class ElasticsearchChatIndexIT extends ChatSearchIndexContract {
                 .satisfies(slot -> assertThat(slot.activityAt()).isEqualTo(activity.plusSeconds(5)));
     }
 
+    /** What lets the query stop a segment at a page of chats: the segments sorted as the query sorts (inbox order). */
+    @Test
+    void theIndexSortsItsSegmentsByApplicationThenInboxOrder() throws IOException {
+        index.firstMatchingText(newApp(), "anything", null, 1); // creates the index
+
+        assertThat(Indices.sortedBy(client, INDEX, "app")).isTrue();
+        assertThat(client.indices().getSettings(g -> g.index(INDEX)).result().get(INDEX).settings().index().sort()
+                .field()).containsExactly("app", "activity", "chat_number");
+    }
+
     private static void refresh() {
         try {
             client.indices().refresh(r -> r.index(INDEX));

@@ -115,6 +115,8 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
     @Override
     public Hits search(AppId app, ChatNumber chat, String query, SearchPosition after, int limit) {
         ensureIndex();
+        String chatKey = chatKey(app, chat);
+        Query containing = BodyGrams.containing(query);
         List<MessageSearchIndex.Hit> hits = new ArrayList<>();
         for (Tier tier : tiers(query)) {
             if (hits.size() >= limit) {
@@ -124,16 +126,18 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                 continue; // the cursor is past this tier
             }
             Long below = after != null && tier.score() == after.score() ? after.number() : null;
-            for (long number : tierHits(app, chat, query, tier, below, limit - hits.size())) {
+            for (long number : tierHits(chatKey, containing, tier, below, limit - hits.size())) {
                 hits.add(new MessageSearchIndex.Hit(new MessageNumber(number), tier.score()));
             }
         }
         return new Hits(hits);
     }
 
-    /** The numbers of the tier's hits below {@code below} (null: from the newest), newest first, at most {@code size}. */
-    private List<Long> tierHits(AppId app, ChatNumber chat, String query, Tier tier, Long below, int size) {
-        String chatKey = chatKey(app, chat);
+    /**
+     * The numbers of the chat's hits of the tier whose bodies hold the substring ({@code containing}), below
+     * {@code below} (null: from the newest), newest first, at most {@code size}.
+     */
+    private List<Long> tierHits(String chatKey, Query containing, Tier tier, Long below, int size) {
         try {
             SearchResponse<Void> response = client.search(s -> {
                 s.index(index)
@@ -145,7 +149,7 @@ public class ElasticsearchMessageIndex implements MessageSearchIndex {
                         .query(q -> q.bool(b -> {
                             b.filter(f -> f.term(t -> t.field(CHAT).value(chatKey)))
                                     // The grams decide what matches (substring semantics); the tier, how it ranks.
-                                    .filter(BodyGrams.containing(query));
+                                    .filter(containing);
                             tier.holds().ifPresent(b::filter);
                             tier.lacks().ifPresent(b::mustNot);
                             return b;

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.IndexState;
 import dev.chatplatform.application.DependencyUnavailableException;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -69,8 +71,8 @@ final class Indices {
     /** Whether the index sorts its segments by {@code field} first (index sorting, set when an index is created). */
     static boolean sortedBy(ElasticsearchClient client, String index, String field) throws IOException {
         return client.indices().getSettings(g -> g.index(index)).result().values().stream()
-                .map(state -> state.settings())
-                .filter(java.util.Objects::nonNull)
+                .map(IndexState::settings)
+                .filter(Objects::nonNull)
                 .map(settings -> settings.index() != null && settings.index().sort() != null
                         ? settings.index().sort() : settings.sort())
                 .anyMatch(sort -> sort != null && !sort.field().isEmpty() && sort.field().getFirst().equals(field));

@@ -6,6 +6,7 @@ import dev.chatplatform.application.port.in.RotateAppTokenUseCase;
 import dev.chatplatform.infra.observability.BusiestApps;
 import dev.chatplatform.infra.observability.DependencyMeters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import java.time.Duration;
@@ -61,6 +62,7 @@ import dev.chatplatform.application.service.RenameAppService;
 import dev.chatplatform.application.service.RetitleChatService;
 import dev.chatplatform.application.service.SearchMessagesService;
 import dev.chatplatform.infra.cache.CachingAppTokenResolver;
+import dev.chatplatform.infra.cache.CommonQueryMemory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -144,10 +146,22 @@ public class ApiConfiguration {
         return new GetChatService(tokens, reads);
     }
 
+    /**
+     * The inbox q's plan asks the message index whether q is common; the answer "common" is remembered
+     * ({@link CommonQueryMemory}), {@code entries} of them for {@code keep} each (0 entries: asked every time).
+     */
     @Bean
     ListChatsUseCase listChats(AppTokenResolver tokens, ChatStore chats, ChatSearchIndex chatIndex,
-                               MessageSearchIndex index, ChatReads reads) {
-        return new ListChatsService(tokens, chats, chatIndex, index, reads);
+                               MessageSearchIndex index, ChatReads reads, MeterRegistry meters,
+                               @Value("${chat.search.common-queries.entries:10000}") long entries,
+                               @Value("${chat.search.common-queries.keep:PT10M}") Duration keep) {
+        MessageSearchIndex planned = index;
+        if (entries > 0) {
+            CommonQueryMemory memory = new CommonQueryMemory(index, entries, keep);
+            CaffeineCacheMetrics.monitor(meters, memory.cache(), "chat.search.common-queries");
+            planned = memory;
+        }
+        return new ListChatsService(tokens, chats, chatIndex, planned, reads);
     }
 
     @Bean

@@ -2,8 +2,10 @@ package dev.chatplatform.adapters.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.elasticsearch.indices.IndexState;
 import dev.chatplatform.application.DependencyUnavailableException;
 
@@ -84,7 +86,36 @@ final class Indices {
      */
     static Set<String> createOrUpgrade(ElasticsearchClient client, String index, String mappingResource)
             throws IOException {
-        return createIfMissing(client, index, mappingResource) ? Set.of()
-                : addMissingFields(client, index, mappingResource);
+        if (createIfMissing(client, index, mappingResource)) {
+            return Set.of();
+        }
+        refreshAsDefined(client, index, mappingResource);
+        return addMissingFields(client, index, mappingResource);
+    }
+
+    /**
+     * Gives an index created by an older version the refresh interval of its resource: how soon a new document
+     * becomes searchable is part of the product (messages: within a second of the 201, docs/performance.md),
+     * and the interval is one of the few settings an existing index can change.
+     */
+    private static void refreshAsDefined(ElasticsearchClient client, String index, String mappingResource)
+            throws IOException {
+        Time wanted;
+        try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
+            IndexSettings settings = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).settings();
+            wanted = settings == null ? null : settings.refreshInterval();
+        }
+        if (wanted == null) {
+            return;
+        }
+        boolean same = client.indices().getSettings(g -> g.index(index)).result().values().stream()
+                .map(IndexState::settings)
+                .filter(Objects::nonNull)
+                .map(live -> live.index() != null && live.index().refreshInterval() != null
+                        ? live.index().refreshInterval() : live.refreshInterval())
+                .allMatch(live -> live != null && live.time() != null && live.time().equals(wanted.time()));
+        if (!same) {
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(wanted)));
+        }
     }
 }

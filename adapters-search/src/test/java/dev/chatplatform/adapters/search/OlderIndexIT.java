@@ -76,6 +76,16 @@ class OlderIndexIT {
     }
 
     @Test
+    void anOlderIndexTakesTheRefreshIntervalOfTheMapping() throws IOException {
+        new ElasticsearchMessageIndex(client, INDEX).ensureIndex();
+
+        var settings = client.indices().getSettings(g -> g.index(INDEX)).get(INDEX).settings();
+        var interval = settings.index() != null ? settings.index().refreshInterval() : settings.refreshInterval();
+        assertThat(interval).as("refresh_interval of %s", INDEX).isNotNull();
+        assertThat(interval.time()).isEqualTo("250ms");
+    }
+
+    @Test
     void theGramSequenceIsAddedBesideTheGramArraysAndNewMessagesAreFound() throws IOException {
         takesAndFindsANewMessage(GRAM_ARRAYS_INDEX);
 

@@ -34,7 +34,7 @@ RESULTS="$OUT/results.tsv"
 
 if (( SMOKE )); then
   POST_RATES=${CHAT_BENCH_POST_RATES:-20,50}; POST_SECONDS=3
-  LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5
+  LAG_RATE=50; LAG_SECONDS=5; PROBE_RATE=5; LAG_PACED_THINK=200
   EVENT_SUBSCRIBERS=10; EVENT_MESSAGES=20; EVENT_1000_SUBSCRIBERS=20; EVENT_1000_MESSAGES=20
   FANOUT_SUBSCRIBERS=20; FANOUT_MESSAGES=50; FANOUT_PACES=500
   POST_WRK_WARMUP=2; POST_WRK_SECONDS=2; POST_WRK_CHATS=10
@@ -42,7 +42,7 @@ if (( SMOKE )); then
   REPORT="$OUT/benchmarks.md"
 else
   POST_RATES=${CHAT_BENCH_POST_RATES:-100,250,500,1000,2000,3000,4000}; POST_SECONDS=${CHAT_BENCH_POST_SECONDS:-30}
-  LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20
+  LAG_RATE=${CHAT_BENCH_LAG_RATE:-2000}; LAG_SECONDS=30; PROBE_RATE=20; LAG_PACED_THINK=${CHAT_BENCH_LAG_PACED_THINK:-40}
   POST_WRK_WARMUP=60; POST_WRK_SECONDS=20; POST_WRK_CHATS=100
   EVENT_SUBSCRIBERS=${CHAT_BENCH_EVENT_SUBSCRIBERS:-200}; EVENT_MESSAGES=${CHAT_BENCH_EVENT_MESSAGES:-500}
   EVENT_1000_SUBSCRIBERS=1000; EVENT_1000_MESSAGES=1000
@@ -131,7 +131,7 @@ meta meta.stack "API ${CHAT_BENCH_API:-$CHAT_DATASET_API}, worker ${CHAT_WORKER_
 meta meta.biggest_chat "$CHAT_DATASET_BIGGEST_CHAT"
 meta meta.biggest_chat_messages "$CHAT_DATASET_BIGGEST_CHAT_MESSAGES"
 meta meta.post_wrk_seconds "$POST_WRK_SECONDS"; meta meta.post_wrk_chats "$POST_WRK_CHATS"
-meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.post_warmup_seconds "$WARMUP"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"
+meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta meta.post_warmup_seconds "$WARMUP"; meta meta.lag_rate "$LAG_RATE"; meta meta.lag_seconds "$LAG_SECONDS"; meta meta.lag_paced_think_ms "$LAG_PACED_THINK"
 meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_clients "$READ_CLIENTS"; meta meta.read_seconds "$READ_SECONDS"
 meta meta.read_warmup_seconds "$READ_WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 
@@ -281,6 +281,20 @@ if (( ! SMOKE )); then
   indexed_settled
   settle
   merges_done
+fi
+# The lag at a pace the two cores sustain: wrk's 50 connections each pausing LAG_PACED_THINK ms between POSTs (about
+# 1,000/s) into 100 chats of a new application, the probe (LagRun) beside it. Gatling's 2,000/s below is an
+# overload here (its JVM alone takes ~0.5 ms of CPU a request, docs/performance.md).
+log "lag, paced: 50 wrk connections pausing ${LAG_PACED_THINK} ms, the probe beside them"
+# The probe's JVM compiles with C1 only: it runs for seconds, and C2 doubled its CPU (11.2 s against 5.6 s for 15 s of
+# probing, most of it the compilers), taken from the stack it measures.
+beside=$(printf '%q ' "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${props[@]}" \
+  -Dbench.lag.key=lag_paced -cp "$CP" dev.chatplatform.benchmarks.LagRun)
+post_run lag_paced messages 50 "$LAG_SECONDS" CHATS=100 THINK_MS="$LAG_PACED_THINK" BESIDE="$beside"
+if (( ! SMOKE )); then
+  log "lag: waiting for the worker's backlog again"
+  indexed_settled
+  settle
 fi
 gatling LagSimulation lag
 # The lag step leaves the worker a backlog (it overloads the stack on purpose), the recounts and chat documents of the

@@ -8,6 +8,8 @@
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx, then one line
 # "result kind=... clients=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
 # THINK_MS=N: each connection pauses N ms between requests (a paced load; see post-message.lua).
+# BESIDE="command": run in the background while wrk runs (started just before it), waited for after; its CPU is
+# reported as the process "beside" (scripts/benchmark.sh's paced lag step runs the lag probe, LagRun, so).
 set -euo pipefail
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk (scripts/benchmark.sh installs it)" >&2; exit 1; }
 
@@ -37,9 +39,18 @@ out=$(mktemp)
 TIMEFORMAT='%U %S'
 target=$API
 [[ $KIND == bare ]] && target="http://127.0.0.1:${BARE_PORT:-8089}"
+beside_pid=""
+if [[ -n "${BESIDE:-}" ]]; then
+  ( TIMEFORMAT='%U %S'; { time bash -c "$BESIDE" 2>&1; } 2>"$out.beside" ) &
+  beside_pid=$!
+  sleep 1 # its JVM up and its probe chat created before the load
+fi
 { time TOKEN=$token CHATS=$CHATS KIND=$KIND wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
     -s "$ROOT/benchmarks/wrk/post-message.lua" "$target" >"$out"; } 2>"$out.time"
 idle_after=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
+if [[ -n $beside_pid ]]; then
+  wait "$beside_pid" || { echo "the BESIDE command failed" >&2; exit 1; }
+fi
 cat "$out"
 
 hz=$(getconf CLK_TCK)
@@ -63,6 +74,13 @@ read -r wrk_user wrk_sys <"$out.time"
 line=$(awk -v u="$wrk_user" -v s="$wrk_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
   'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "wrk", u+s, (u+s)/d, (u+s)*1000/(ok ? ok : 1)}')
 echo "$line"; result+=" cpu_ms.wrk=$(awk '{print $4}' <<<"$line")"
+if [[ -n $beside_pid ]]; then # its whole run: the load's seconds and what it did after (the probe's last polls)
+  read -r beside_user beside_sys < <(tail -n 1 "$out.beside")
+  line=$(awk -v u="$beside_user" -v s="$beside_sys" -v d="$SECONDS_RUN" -v ok="$ok" \
+    'BEGIN{printf "%-14s %8.2f %6.2f %10.3f\n", "beside", u+s, (u+s)/d, (u+s)*1000/(ok ? ok : 1)}')
+  echo "$line"; result+=" cpu_ms.beside=$(awk '{print $4}' <<<"$line")"
+  rm -f "$out.beside"
+fi
 awk -v t="$total" -v hz="$hz" -v i0="$idle_before" -v i1="$idle_after" -v d="$SECONDS_RUN" \
   'BEGIN{printf "machine idle: %.2f of 2 cores\n", (i1-i0)/hz/d}'
 echo "$result"

@@ -44,6 +44,8 @@ public final class LagProbe implements AutoCloseable {
     private final String api;
     private final String token;
     private final long app;
+    /** The results' key: lag (beside Gatling's open model, {@code LagSimulation}) or lag_paced ({@link LagRun}). */
+    private final String key = Settings.prop("bench.lag.key", "lag");
     private long chat;
     private Connection db;
 
@@ -188,9 +190,9 @@ public final class LagProbe implements AutoCloseable {
         for (int i = 0; i < unsearchable.size(); i++) {
             searchable.error();
         }
-        Results.put("lag.probe_post", posted.summary());
-        Results.put("lag.persisted", persisted.summary());
-        Results.put("lag.searchable", searchable.summary());
+        Results.put(key + ".probe_post", posted.summary());
+        Results.put(key + ".persisted", persisted.summary());
+        Results.put(key + ".searchable", searchable.summary());
         db.close();
     }
 }

@@ -156,6 +156,7 @@ public final class Report {
         md.append("| lag | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n|---|---|---|---|---|---|---|\n");
         latencyRow(md, "201 -> persisted in MySQL", "lag.persisted", PERSISTED_P99_TARGET, true);
         latencyRow(md, "201 -> searchable in Elasticsearch", "lag.searchable", SEARCHABLE_P99_TARGET, true);
+        pacedLag(md);
 
         md.append("\n### Real-time events\n\n");
         if (results.containsKey("events.delivery.p99_ms")) {
@@ -255,6 +256,36 @@ public final class Report {
         closedLoopRow(md, "chat", "chats_50");
         closedLoopRow(md, "chat", "chats_200");
         closedLoopRow(md, "message, random chats of the data set", "dataset_50");
+    }
+
+    /**
+     * The same probe beside a load the two cores sustain (before the Gatling step): wrk's connections pausing between
+     * POSTs into 100 chats of a new application, with every process's CPU per 201, the probe's JVM included.
+     */
+    private void pacedLag(StringBuilder md) {
+        String key = "wrk.post.lag_paced";
+        md.append("\n**At a sustained pace.** The same probe beside wrk instead of Gatling (")
+                .append(value(key + ".clients")).append(" connections, each pausing ").append(value("meta.lag_paced_think_ms"))
+                .append(" ms between its POSTs into 100 chats of a new application, ").append(value("meta.lag_seconds"))
+                .append(" s), so that the load is what the machine sustains rather than an overload.");
+        if (results.containsKey(key + ".per_s")) {
+            double sum = 0;
+            StringBuilder cpu = new StringBuilder();
+            for (String process : List.of("api", "worker", "rabbitmq", "elasticsearch", "redis", "mariadb", "wrk", "beside")) {
+                double ms = number(key + ".cpu_ms." + process);
+                sum += ms;
+                cpu.append(String.format(Locale.ROOT, "%.3f, ", ms));
+            }
+            cpu.setLength(cpu.length() - 2);
+            md.append(String.format(Locale.ROOT, " The load: %.0f answers 201/s, p50 %s ms, p99 %s ms, %d non-2xx; CPU ms "
+                            + "per 201: API, worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the probe's JVM: %s (%.3f).",
+                    number(key + ".per_s"), format(number(key + ".p50_ms")), format(number(key + ".p99_ms")),
+                    (long) number(key + ".errors"), cpu, sum));
+        }
+        md.append("\n\n| lag at a sustained pace | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        latencyRow(md, "201 -> persisted in MySQL", "lag_paced.persisted", PERSISTED_P99_TARGET, true);
+        latencyRow(md, "201 -> searchable in Elasticsearch", "lag_paced.searchable", SEARCHABLE_P99_TARGET, true);
     }
 
     private void closedLoopRow(StringBuilder md, String label, String step) {

@@ -32,6 +32,12 @@ class ReportTest {
         results.put("ceiling.rabbit_confirmed_per_s", "5000");
         latency(results, "lag.persisted", 60, 90);
         latency(results, "lag.searchable", 900, 1600);
+        closedLoop(results, "lag_paced", 50, 1000, 9, 40, 0);
+        results.put("meta.lag_paced_think_ms", "40");
+        results.put("meta.lag_seconds", "30");
+        results.put("wrk.post.lag_paced.cpu_ms.beside", "0.3");
+        latency(results, "lag_paced.persisted", 150, 420);
+        latency(results, "lag_paced.searchable", 470, 850);
         events(results, "events", 200, 500, "250.0", 40, 120, 70, 240);
         events(results, "events_1000", 1000, 1000, "90.0", 150, 400, 100, 600);
         results.put("fanout.servers", "2");
@@ -143,6 +149,12 @@ class ReportTest {
         assertTrue(markdown.contains("| search in the biggest chat | 100 | 10 | 60 | 0 | 1.0 / 3.0 | 0.25, 0.25, 0.25, 0.25 "
                 + "| p99 <= 25 ms: **missed** |"), markdown);
         assertTrue(markdown.contains("| before=N, biggest chat | 900 | 4.0 | 9.0 | 0 | 1.0 / 3.0 |"), markdown);
+        assertTrue(markdown.contains("| lag at a sustained pace |"), markdown);
+        assertTrue(markdown.contains("The load: 1000 answers 201/s, p50 9.0 ms, p99 40 ms, 0 non-2xx; CPU ms per 201: API, "
+                + "worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the probe's JVM: 0.100, 0.100, 0.100, 0.100, 0.100, "
+                + "0.100, 0.100, 0.300 (1.000)."), markdown);
+        assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 470 | 850 | 1700 | 0 | p99 <= 1,000 ms: **met** |"),
+                markdown);
         assertTrue(markdown.contains("500/s, is 10.0% of the confirmed-publish ceiling and 5.0% of the Redis INCR ceiling"), markdown);
         assertEquals(java.util.List.of(), report.missing());
     }

@@ -24,6 +24,12 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
 
     private final Map<Key, Message> documents = new HashMap<>();
     private final Outage outage = new Outage("elasticsearch");
+    private int mentionCounts;
+
+    /** How many times {@link #allChatsMentioning} was asked (a cache in front of the index asks less). */
+    public synchronized int mentionCounts() {
+        return mentionCounts;
+    }
 
     @Override
     public synchronized List<Message> indexAll(List<Message> messages) {
@@ -64,6 +70,7 @@ public final class FakeMessageSearchIndex implements MessageSearchIndex {
     @Override
     public synchronized java.util.Optional<Set<ChatNumber>> allChatsMentioning(AppId app, String query, int maxMessages) {
         outage.check();
+        mentionCounts++;
         String needle = lowerCase(query);
         List<Message> matching = documents.values().stream()
                 .filter(message -> message.appId().equals(app))

@@ -45,12 +45,13 @@ public final class LagProbe implements AutoCloseable {
     private final String token;
     private final long app;
     /** The results' key: lag (beside Gatling's open model, {@code LagSimulation}) or lag_paced ({@link LagRun}). */
-    private final String key = Settings.prop("bench.lag.key", "lag");
+    private final String key;
     private long chat;
     private Connection db;
 
-    public LagProbe(String api, String token, long app) {
+    public LagProbe(String api, String token, long app, String key) {
         this.api = api;
+        this.key = key;
         this.token = token;
         this.app = app;
     }

@@ -13,10 +13,8 @@ public final class LagRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("bench.lag.key") == null) {
-            System.setProperty("bench.lag.key", "lag_paced");
-        }
-        LagProbe probe = new LagProbe(Settings.api(), Settings.token(), Settings.appId());
+        LagProbe probe = new LagProbe(Settings.api(), Settings.token(), Settings.appId(),
+                Settings.prop("bench.lag.key", "lag_paced"));
         probe.start(Settings.doubleProp("bench.lag.probe-rate", 20));
         Thread.sleep(Duration.ofSeconds(Settings.intProp("bench.lag.seconds", 30)));
         probe.close();

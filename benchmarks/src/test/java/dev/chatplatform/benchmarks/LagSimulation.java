@@ -16,7 +16,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public class LagSimulation extends Simulation {
 
-    private final LagProbe probe = new LagProbe(Settings.api(), Settings.token(), Settings.appId());
+    private final LagProbe probe = new LagProbe(Settings.api(), Settings.token(), Settings.appId(), "lag");
 
     {
         int rate = Settings.intProp("bench.lag.rate", 2000);

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
-import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.elasticsearch.indices.IndexState;
 import dev.chatplatform.application.DependencyUnavailableException;
 
@@ -53,12 +52,8 @@ final class Indices {
      * differ from a new one in those fields. Returns the fields added: the documents indexed before lack them,
      * and stay out of the searches that use them until they are indexed again.
      */
-    private static Set<String> addMissingFields(ElasticsearchClient client, String index, String mappingResource)
+    private static Set<String> addMissingFields(ElasticsearchClient client, String index, Map<String, Property> wanted)
             throws IOException {
-        Map<String, Property> wanted;
-        try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
-            wanted = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).mappings().properties();
-        }
         Set<String> missing = new LinkedHashSet<>();
         client.indices().getMapping(g -> g.index(index)).result().values().forEach(live -> wanted.keySet().stream()
                 .filter(field -> !live.mappings().properties().containsKey(field)).forEach(missing::add));
@@ -81,33 +76,30 @@ final class Indices {
     }
 
     /**
-     * The index as its mapping resource defines it: created when missing, else given the fields it lacks
-     * ({@link #addMissingFields}). Returns the fields added to an existing index (none for a new one).
+     * The index as its mapping resource defines it: created when missing, else given the resource's refresh
+     * interval ({@link #refreshAsDefined}) and the fields it lacks ({@link #addMissingFields}), the resource read once. Returns the fields added to an existing index (none for a new one).
      */
     static Set<String> createOrUpgrade(ElasticsearchClient client, String index, String mappingResource)
             throws IOException {
         if (createIfMissing(client, index, mappingResource)) {
             return Set.of();
         }
-        refreshAsDefined(client, index, mappingResource);
-        return addMissingFields(client, index, mappingResource);
+        CreateIndexRequest defined;
+        try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
+            defined = CreateIndexRequest.of(c -> c.index(index).withJson(mapping));
+        }
+        if (defined.settings() != null && defined.settings().refreshInterval() != null) {
+            refreshAsDefined(client, index, defined.settings().refreshInterval());
+        }
+        return addMissingFields(client, index, defined.mappings().properties());
     }
 
     /**
-     * Gives an index created by an older version the refresh interval of its resource: how soon a new document
+     * Gives an index created by an older version the refresh interval its resource defines: how soon a new document
      * becomes searchable is part of the product (messages: within a second of the 201, docs/performance.md),
      * and the interval is one of the few settings an existing index can change.
      */
-    private static void refreshAsDefined(ElasticsearchClient client, String index, String mappingResource)
-            throws IOException {
-        Time wanted;
-        try (InputStream mapping = Indices.class.getResourceAsStream(mappingResource)) {
-            IndexSettings settings = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)).settings();
-            wanted = settings == null ? null : settings.refreshInterval();
-        }
-        if (wanted == null) {
-            return;
-        }
+    private static void refreshAsDefined(ElasticsearchClient client, String index, Time wanted) throws IOException {
         boolean same = client.indices().getSettings(g -> g.index(index)).result().values().stream()
                 .map(IndexState::settings)
                 .filter(Objects::nonNull)

@@ -289,7 +289,7 @@ log "lag, paced: 50 wrk connections pausing ${LAG_PACED_THINK} ms, the probe bes
 # The probe's JVM compiles with C1 only: it runs for seconds, and C2 doubled its CPU (11.2 s against 5.6 s for 15 s of
 # probing, most of it the compilers), taken from the stack it measures.
 beside=$(printf '%q ' "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${props[@]}" \
-  -Dbench.lag.key=lag_paced -cp "$CP" dev.chatplatform.benchmarks.LagRun)
+  -cp "$CP" dev.chatplatform.benchmarks.LagRun)
 post_run lag_paced messages 50 "$LAG_SECONDS" CHATS=100 THINK_MS="$LAG_PACED_THINK" BESIDE="$beside"
 if (( ! SMOKE )); then
   log "lag: waiting for the worker's backlog again"

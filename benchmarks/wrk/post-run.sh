@@ -41,7 +41,7 @@ target=$API
 [[ $KIND == bare ]] && target="http://127.0.0.1:${BARE_PORT:-8089}"
 beside_pid=""
 if [[ -n "${BESIDE:-}" ]]; then
-  ( TIMEFORMAT='%U %S'; { time bash -c "$BESIDE" 2>&1; } 2>"$out.beside" ) &
+  ( { time bash -c "$BESIDE" 2>&1; } 2>"$out.beside" ) &
   beside_pid=$!
   sleep 1 # its JVM up and its probe chat created before the load
 fi

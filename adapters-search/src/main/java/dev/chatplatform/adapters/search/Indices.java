@@ -77,7 +77,8 @@ final class Indices {
 
     /**
      * The index as its mapping resource defines it: created when missing, else given the resource's refresh
-     * interval ({@link #refreshAsDefined}) and the fields it lacks ({@link #addMissingFields}), the resource read once. Returns the fields added to an existing index (none for a new one).
+     * interval ({@link #refreshAsDefined}) and the fields it lacks ({@link #addMissingFields}), the resource read
+     * once. Returns the fields added to an existing index (none for a new one).
      */
     static Set<String> createOrUpgrade(ElasticsearchClient client, String index, String mappingResource)
             throws IOException {

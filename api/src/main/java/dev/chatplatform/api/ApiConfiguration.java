@@ -137,8 +137,8 @@ public class ApiConfiguration {
 
     @Bean
     CreateChatUseCase createChat(AppTokenResolver tokens, NumberAllocator numbers, WriteQueue queue,
-                                 PendingWrites pending, Clock clock) {
-        return new CreateChatService(tokens, numbers, queue, pending, clock);
+                                 PendingWrites pending) {
+        return new CreateChatService(tokens, numbers, queue, pending);
     }
 
     @Bean
@@ -172,8 +172,8 @@ public class ApiConfiguration {
 
     @Bean
     CreateMessageUseCase createMessage(AppTokenResolver tokens, ChatReads reads, Participants participants,
-                                       NumberAllocator numbers, WriteQueue queue, PendingWrites pending, Clock clock) {
-        return new CreateMessageService(tokens, reads, participants, numbers, queue, pending, clock);
+                                       NumberAllocator numbers, WriteQueue queue, PendingWrites pending) {
+        return new CreateMessageService(tokens, reads, participants, numbers, queue, pending);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import dev.chatplatform.adapters.persistence.Db;
 import dev.chatplatform.adapters.persistence.numbers.JdbcNumberReservations;
 import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.service.NumberAllocator;
-import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.chat.ChatNumber;
 import dev.chatplatform.domain.message.Message;
@@ -92,10 +91,10 @@ public final class Drain {
                 List<byte[]> pending = gathered.get(partition);
                 long count = total / chats + (c < total % chats ? 1 : 0);
                 for (long m = 0; m < count; m++) {
-                    long number = numbers.next(sequence, () -> true, "chat");
-                    // As the API stamps a message: in milliseconds, which travel as numbers (finer ones as text).
-                    Instant now = Timestamps.millis(Instant.now());
-                    Message message = new Message(new AppId(app), chat, new MessageNumber(number),
+                    // As the API numbers and stamps a message: the number's stamp is its time.
+                    NumberAllocator.Numbered numbered = numbers.next(sequence, () -> true, "chat");
+                    Instant now = numbered.at();
+                    Message message = new Message(new AppId(app), chat, new MessageNumber(numbered.number()),
                             new MessageBody(body(words)), null, ReactionSummary.EMPTY, now, now);
                     pending.add(codec.encode(message));
                     published++;

@@ -6,17 +6,17 @@ import dev.chatplatform.application.port.out.AppTokenResolver;
 import dev.chatplatform.application.port.out.PendingWrites;
 import dev.chatplatform.application.port.out.NumberSequence;
 import dev.chatplatform.application.port.out.WriteQueue;
-import dev.chatplatform.domain.Timestamps;
 import dev.chatplatform.domain.app.AppId;
 import dev.chatplatform.domain.message.Message;
 import dev.chatplatform.domain.message.MessageNumber;
-
-import java.time.Clock;
 
 /**
  * The hot write path: number (Redis) -> durable command (RabbitMQ, confirmed) -> pending state (Redis).
  * The chat's counter exists iff the chat does, so a message without a sender touches no database; a
  * sender is checked against the chat's participants (see {@link Participants}).
+ * <p>
+ * The message's time is its number's stamp ({@link NumberAllocator.Numbered}): a later number of the chat never
+ * has an earlier time, whichever instance took it, so a time window of the chat is a range of its numbers.
  * <p>
  * The number is taken and the command handed to the broker under the chat's {@link SendOrder} lock,
  * so this instance's messages of a chat enter the queue in number order (the queue hands them to one
@@ -31,18 +31,16 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final NumberAllocator numbers;
     private final WriteQueue queue;
     private final AcceptedWrites writes;
-    private final Clock clock;
     private final SendOrder order = new SendOrder();
 
     public CreateMessageService(AppTokenResolver tokens, ChatReads reads, Participants participants,
-                                NumberAllocator numbers, WriteQueue queue, PendingWrites pending, Clock clock) {
+                                NumberAllocator numbers, WriteQueue queue, PendingWrites pending) {
         this.tokens = tokens;
         this.reads = reads;
         this.participants = participants;
         this.numbers = numbers;
         this.queue = queue;
         this.writes = new AcceptedWrites(queue, pending);
-        this.clock = clock;
     }
 
     @Override
@@ -52,10 +50,10 @@ public final class CreateMessageService implements CreateMessageUseCase {
             participants.requireAdmitted(app, command.chat(), command.sender(), "sender");
         }
         Sent sent = order.inOrder(app, command.chat(), () -> {
-            long number = numbers.next(NumberSequence.messagesOf(app, command.chat()),
+            NumberAllocator.Numbered numbered = numbers.next(NumberSequence.messagesOf(app, command.chat()),
                     () -> reads.chatExists(app, command.chat()), "chat");
-            Message message = Message.post(app, command.chat(), MessageNumber.of(number), command.body(),
-                    command.sender(), Timestamps.millis(clock.instant()));
+            Message message = Message.post(app, command.chat(), MessageNumber.of(numbered.number()), command.body(),
+                    command.sender(), numbered.at());
             return new Sent(message, queue.send(message));
         });
         sent.confirmation().await();

@@ -6,6 +6,7 @@ import dev.chatplatform.application.port.out.NumberCounter;
 import dev.chatplatform.application.port.out.NumberCounter.Allocation;
 import dev.chatplatform.application.port.out.NumberSequence;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -70,11 +71,15 @@ public final class NumberAllocator {
         counter.open(key, BLOCK);
     }
 
+    /** A number and its stamp: the time it was handed out, never earlier than the sequence's number before it. */
+    public record Numbered(long number, Instant at) {
+    }
+
     /**
      * The next number of the sequence. {@code scopeExists} is asked only when the counter is missing,
      * to tell a lost counter (rebuild it) from a scope that does not exist (404).
      */
-    public long next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
+    public Numbered next(NumberSequence key, BooleanSupplier scopeExists, String scopeName) {
         long ceilingSeen = Long.MIN_VALUE;
         for (int attempt = 0, rounds = 0; attempt < MAX_ATTEMPTS && rounds < MAX_ROUNDS; attempt++, rounds++) {
             Allocation allocation = counter.next(key, pace.lowWater(key));
@@ -92,11 +97,11 @@ public final class NumberAllocator {
             }
             switch (allocation) {
                 case Allocation.Allocated allocated -> {
-                    return allocated.number();
+                    return new Numbered(allocated.number(), Instant.ofEpochMilli(allocated.stamp()));
                 }
                 case Allocation.NearCeiling near -> {
                     topUp(key, near.ceiling(), near.number());
-                    return near.number();
+                    return new Numbered(near.number(), Instant.ofEpochMilli(near.stamp()));
                 }
                 case Allocation.Missing missing -> {
                     if (!scopeExists.getAsBoolean()) {

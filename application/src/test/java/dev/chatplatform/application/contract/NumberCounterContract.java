@@ -31,6 +31,24 @@ public abstract class NumberCounterContract extends PortContract {
         return counter;
     }
 
+    /** The counter's next allocation with its stamp set to 0, for the tests of numbers alone. */
+    private Allocation next(NumberSequence key) {
+        return unstamped(subject().next(key));
+    }
+
+    private Allocation next(NumberSequence key, long lowWater) {
+        return unstamped(subject().next(key, lowWater));
+    }
+
+    /** The allocation with its stamp set to 0: what the tests of numbers compare. */
+    public static Allocation unstamped(Allocation allocation) {
+        return switch (allocation) {
+            case Allocation.Allocated allocated -> new Allocation.Allocated(allocated.number(), 0);
+            case Allocation.NearCeiling near -> new Allocation.NearCeiling(near.number(), 0, near.ceiling());
+            default -> allocation;
+        };
+    }
+
     private NumberSequence newKey() {
         return NumberSequence.chatsOf(newApp());
     }
@@ -40,8 +58,8 @@ public abstract class NumberCounterContract extends PortContract {
         NumberSequence key = newKey();
         subject().open(key, 1000);
 
-        assertThat(List.of(subject().next(key), subject().next(key), subject().next(key))).containsExactly(
-                new Allocation.Allocated(1), new Allocation.Allocated(2), new Allocation.Allocated(3));
+        assertThat(List.of(next(key), next(key), next(key))).containsExactly(
+                new Allocation.Allocated(1, 0), new Allocation.Allocated(2, 0), new Allocation.Allocated(3, 0));
     }
 
     @Test
@@ -50,56 +68,56 @@ public abstract class NumberCounterContract extends PortContract {
         subject().open(key, 10);
 
         for (long n = 1; n <= 5; n++) {
-            assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(n));
+            assertThat(next(key, 5)).isEqualTo(new Allocation.Allocated(n, 0));
         }
-        assertThat(subject().next(key, 5)).as("4 left under the ceiling").isEqualTo(new Allocation.NearCeiling(6, 10));
-        assertThat(subject().next(key)).as("no low-water mark: plain").isEqualTo(new Allocation.Allocated(7));
-        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.NearCeiling(8, 10));
+        assertThat(next(key, 5)).as("4 left under the ceiling").isEqualTo(new Allocation.NearCeiling(6, 0, 10));
+        assertThat(next(key)).as("no low-water mark: plain").isEqualTo(new Allocation.Allocated(7, 0));
+        assertThat(next(key, 5)).isEqualTo(new Allocation.NearCeiling(8, 0, 10));
         subject().raiseCeiling(key, 20);
-        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(9));
-        assertThat(subject().next(key, 5)).isEqualTo(new Allocation.Allocated(10));
+        assertThat(next(key, 5)).isEqualTo(new Allocation.Allocated(9, 0));
+        assertThat(next(key, 5)).isEqualTo(new Allocation.Allocated(10, 0));
     }
 
     @Test
     void counterNobodyOpenedIsMissing() {
-        assertThat(subject().next(newKey())).isEqualTo(new Allocation.Missing());
+        assertThat(next(newKey())).isEqualTo(new Allocation.Missing());
     }
 
     @Test
     void openingAnExistingCounterChangesNothing() {
         NumberSequence key = newKey();
         subject().open(key, 1000);
-        subject().next(key);
-        subject().next(key);
+        next(key);
+        next(key);
 
         subject().open(key, 5);
 
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Allocated(3));
+        assertThat(next(key)).isEqualTo(new Allocation.Allocated(3, 0));
     }
 
     @Test
     void nextPastTheCeilingIsExhaustedAndHandsOutNothing() {
         NumberSequence key = newKey();
         subject().open(key, 2);
-        subject().next(key);
-        subject().next(key);
+        next(key);
+        next(key);
 
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Exhausted(2));
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Exhausted(2));
+        assertThat(next(key)).isEqualTo(new Allocation.Exhausted(2));
+        assertThat(next(key)).isEqualTo(new Allocation.Exhausted(2));
     }
 
     @Test
     void raisingTheCeilingContinuesWhereTheCounterStopped() {
         NumberSequence key = newKey();
         subject().open(key, 2);
-        subject().next(key);
-        subject().next(key);
-        subject().next(key);
+        next(key);
+        next(key);
+        next(key);
 
         subject().raiseCeiling(key, 4);
 
-        assertThat(List.of(subject().next(key), subject().next(key), subject().next(key))).containsExactly(
-                new Allocation.Allocated(3), new Allocation.Allocated(4), new Allocation.Exhausted(4));
+        assertThat(List.of(next(key), next(key), next(key))).containsExactly(
+                new Allocation.Allocated(3, 0), new Allocation.Allocated(4, 0), new Allocation.Exhausted(4));
     }
 
     @Test
@@ -109,8 +127,8 @@ public abstract class NumberCounterContract extends PortContract {
 
         subject().raiseCeiling(key, 1);
 
-        assertThat(List.of(subject().next(key), subject().next(key), subject().next(key), subject().next(key)))
-                .containsExactly(new Allocation.Allocated(1), new Allocation.Allocated(2), new Allocation.Allocated(3),
+        assertThat(List.of(next(key), next(key), next(key), next(key)))
+                .containsExactly(new Allocation.Allocated(1, 0), new Allocation.Allocated(2, 0), new Allocation.Allocated(3, 0),
                         new Allocation.Exhausted(3));
     }
 
@@ -120,10 +138,10 @@ public abstract class NumberCounterContract extends PortContract {
 
         subject().seed(key, 3000);
 
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Exhausted(3000));
+        assertThat(next(key)).isEqualTo(new Allocation.Exhausted(3000));
         subject().raiseCeiling(key, 4000);
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Allocated(3001));
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Allocated(3002));
+        assertThat(next(key)).isEqualTo(new Allocation.Allocated(3001, 0));
+        assertThat(next(key)).isEqualTo(new Allocation.Allocated(3002, 0));
     }
 
     @Test
@@ -133,12 +151,12 @@ public abstract class NumberCounterContract extends PortContract {
         NumberSequence key = newKey();
         subject().seed(key, 1000);
         subject().raiseCeiling(key, 2000);
-        subject().next(key);
-        subject().next(key);
+        next(key);
+        next(key);
 
         subject().seed(key, 1000);
 
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Allocated(1003));
+        assertThat(next(key)).isEqualTo(new Allocation.Allocated(1003, 0));
     }
 
     @Test
@@ -147,7 +165,7 @@ public abstract class NumberCounterContract extends PortContract {
 
         subject().raiseCeiling(key, 5000);
 
-        assertThat(subject().next(key)).isEqualTo(new Allocation.Missing());
+        assertThat(next(key)).isEqualTo(new Allocation.Missing());
     }
 
     @Test
@@ -158,12 +176,12 @@ public abstract class NumberCounterContract extends PortContract {
         subject().open(chats, 1000);
         subject().open(messagesOfChat1, 1000);
         subject().open(otherApp, 1000);
-        subject().next(chats);
-        subject().next(chats);
+        next(chats);
+        next(chats);
 
-        assertThat(subject().next(messagesOfChat1)).isEqualTo(new Allocation.Allocated(1));
-        assertThat(subject().next(otherApp)).isEqualTo(new Allocation.Allocated(1));
-        assertThat(subject().next(chats)).isEqualTo(new Allocation.Allocated(3));
+        assertThat(next(messagesOfChat1)).isEqualTo(new Allocation.Allocated(1, 0));
+        assertThat(next(otherApp)).isEqualTo(new Allocation.Allocated(1, 0));
+        assertThat(next(chats)).isEqualTo(new Allocation.Allocated(3, 0));
     }
 
     @Test
@@ -181,7 +199,7 @@ public abstract class NumberCounterContract extends PortContract {
                     start.await();
                     List<Long> numbers = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        numbers.add(((Allocation.Allocated) subject().next(key)).number());
+                        numbers.add(((Allocation.Allocated) next(key)).number());
                     }
                     return numbers;
                 };
@@ -198,5 +216,53 @@ public abstract class NumberCounterContract extends PortContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void eachNumberIsStampedWithTheCountersClockNeverBeforeTheNumberBeforeIt() throws Exception {
+        NumberSequence key = newKey();
+        subject().open(key, 10_000);
+        int threads = 8;
+        int perThread = 50;
+        long before = System.currentTimeMillis();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Allocation.Allocated>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Allocation.Allocated> taken = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        taken.add((Allocation.Allocated) subject().next(key));
+                    }
+                    return taken;
+                }));
+            }
+            start.countDown();
+            List<Allocation.Allocated> all = new ArrayList<>();
+            for (Future<List<Allocation.Allocated>> result : results) {
+                all.addAll(result.get());
+            }
+            long after = System.currentTimeMillis();
+            all.sort(java.util.Comparator.comparingLong(Allocation.Allocated::number));
+
+            assertThat(all).extracting(Allocation.Allocated::stamp).isSorted()
+                    .allSatisfy(stamp -> assertThat(stamp).isBetween(before - 2_000, after + 2_000));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNearCeilingAllocationIsStampedToo() {
+        NumberSequence key = newKey();
+        subject().open(key, 2);
+        long stamp = ((Allocation.Allocated) subject().next(key)).stamp();
+
+        Allocation near = subject().next(key, 5);
+
+        assertThat(near).isInstanceOf(Allocation.NearCeiling.class);
+        assertThat(((Allocation.NearCeiling) near).stamp()).isGreaterThanOrEqualTo(stamp);
     }
 }

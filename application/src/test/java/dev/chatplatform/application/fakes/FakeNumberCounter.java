@@ -3,15 +3,28 @@ package dev.chatplatform.application.fakes;
 import dev.chatplatform.application.port.out.NumberCounter;
 import dev.chatplatform.application.port.out.NumberSequence;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The Redis counter in memory: each key holds its last number and its ceiling, changed atomically. */
+/**
+ * The Redis counter in memory: each key holds its last number, its ceiling and its last stamp, changed
+ * atomically; stamps come from the clock, never below the last one.
+ */
 public final class FakeNumberCounter implements NumberCounter {
 
     private final Map<NumberSequence, long[]> counters = new HashMap<>();
     private final Outage outage = new Outage("redis");
+    private final Clock clock;
+
+    public FakeNumberCounter() {
+        this(Clock.systemUTC());
+    }
+
+    public FakeNumberCounter(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public synchronized Allocation next(NumberSequence key, long lowWater) {
@@ -24,19 +37,21 @@ public final class FakeNumberCounter implements NumberCounter {
             return new Allocation.Exhausted(counter[1]);
         }
         long number = ++counter[0];
-        return counter[1] - number < lowWater ? new Allocation.NearCeiling(number, counter[1]) : new Allocation.Allocated(number);
+        long stamp = counter[2] = Math.max(counter[2], clock.millis());
+        return counter[1] - number < lowWater ? new Allocation.NearCeiling(number, stamp, counter[1])
+                : new Allocation.Allocated(number, stamp);
     }
 
     @Override
     public synchronized void open(NumberSequence key, long ceiling) {
         outage.check();
-        counters.putIfAbsent(key, new long[] {0, ceiling});
+        counters.putIfAbsent(key, new long[] {0, ceiling, 0});
     }
 
     @Override
     public synchronized void seed(NumberSequence key, long floor) {
         outage.check();
-        counters.putIfAbsent(key, new long[] {floor, floor});
+        counters.putIfAbsent(key, new long[] {floor, floor, 0});
     }
 
     @Override

@@ -57,7 +57,7 @@ class BlockPaceTest {
         List<Long> handedOut = new ArrayList<>();
         for (int i = 0; i < 30_000; i++) {
             now.addAndGet(TimeUnit.MICROSECONDS.toNanos(400)); // 2,500 numbers a second
-            handedOut.add(numbers.next(chats, () -> true, "application"));
+            handedOut.add(numbers.next(chats, () -> true, "application").number());
         }
 
         assertThat(handedOut).containsExactlyElementsOf(LongStream.rangeClosed(1, 30_000).boxed().toList());

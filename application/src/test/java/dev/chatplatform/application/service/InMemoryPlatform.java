@@ -38,7 +38,7 @@ final class InMemoryPlatform {
     final MutableClock clock = new MutableClock();
     final FakeAppStore apps = new FakeAppStore();
     final FakeAppTokenResolver tokens = new FakeAppTokenResolver(apps);
-    final FakeNumberCounter counter = new FakeNumberCounter();
+    final FakeNumberCounter counter = new FakeNumberCounter(clock);
     final FakeNumberReservations reservations = new FakeNumberReservations();
     final FakeWriteQueue queue = new FakeWriteQueue();
     final FakePendingWrites pending = new FakePendingWrites();
@@ -59,12 +59,12 @@ final class InMemoryPlatform {
     final ChatReads reads = new ChatReads(pending, chats, messages, users, reactions, receipts, recent);
     final Participants participants = new Participants(reads);
     final CreateAppService createApp = new CreateAppService(apps, numbers, clock);
-    final CreateChatService createChat = new CreateChatService(tokens, numbers, queue, pending, clock);
+    final CreateChatService createChat = new CreateChatService(tokens, numbers, queue, pending);
     final GetChatService getChat = new GetChatService(tokens, reads);
     final RetitleChatService retitleChat = new RetitleChatService(tokens, reads, queue, pending, clock);
     final ListChatsService listChats = new ListChatsService(tokens, chats, chats, index, reads);
     final CreateMessageService createMessage = new CreateMessageService(tokens, reads, participants, numbers, queue,
-            pending, clock);
+            pending);
     final EditMessageService editMessage = new EditMessageService(tokens, reads, queue, pending, clock);
     final GetMessageService getMessage = new GetMessageService(tokens, reads);
     final ListMessagesService listMessages = new ListMessagesService(tokens, reads);

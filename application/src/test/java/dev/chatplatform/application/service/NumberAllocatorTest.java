@@ -38,7 +38,7 @@ class NumberAllocatorTest {
 
         long[] last = new long[1];
         for (long i = 1; i <= BLOCK - NumberAllocator.LOW_WATER + 1; i++) {
-            last[0] = topped.next(key, () -> true, "chat");
+            last[0] = topped.next(key, () -> true, "chat").number();
         }
         assertThat(reservations.reservedUpTo(key)).as("reserved at the low-water mark").isEqualTo(2 * BLOCK);
         assertThat(counter.ceilingOf(key)).hasValue(2 * BLOCK);
@@ -46,11 +46,11 @@ class NumberAllocatorTest {
         // MySQL away: numbers go on without it until the block runs out, even past the next low-water mark.
         reservations.outage().start();
         for (long n = last[0] + 1; n <= 2 * BLOCK; n++) {
-            assertThat(topped.next(key, () -> true, "chat")).isEqualTo(n);
+            assertThat(topped.next(key, () -> true, "chat").number()).isEqualTo(n);
         }
         assertThatThrownBy(() -> topped.next(key, () -> true, "chat")).isInstanceOf(DependencyUnavailableException.class);
         reservations.outage().end();
-        assertThat(topped.next(key, () -> true, "chat")).isEqualTo(2 * BLOCK + 1);
+        assertThat(topped.next(key, () -> true, "chat").number()).isEqualTo(2 * BLOCK + 1);
     }
 
     @Test
@@ -131,7 +131,7 @@ class NumberAllocatorTest {
 
         long number = numbers.next(key, () -> {
             throw new AssertionError("the common case must not look the scope up");
-        }, "chat");
+        }, "chat").number();
 
         assertThat(number).isEqualTo(1);
     }
@@ -158,7 +158,7 @@ class NumberAllocatorTest {
     }
 
     private long next() {
-        return numbers.next(key, () -> true, "chat");
+        return numbers.next(key, () -> true, "chat").number();
     }
 
     private List<Long> allocate(int count) {
@@ -225,7 +225,7 @@ class NumberAllocatorTest {
                     start.await();
                     List<Long> handedOut = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        handedOut.add(allocator.next(key, () -> true, "chat"));
+                        handedOut.add(allocator.next(key, () -> true, "chat").number());
                     }
                     return handedOut;
                 };

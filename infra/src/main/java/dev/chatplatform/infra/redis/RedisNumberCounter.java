@@ -8,25 +8,30 @@ import redis.clients.jedis.UnifiedJedis;
 import java.util.List;
 
 /**
- * Each sequence is a hash {n, ceil}. Allocation is one Lua script, so the increment and the ceiling
- * check are atomic: INCR's guarantee, plus the rule that no number passes the durable reservation.
+ * Each sequence is a hash {n, ceil, t}. Allocation is one Lua script, so the increment and the ceiling
+ * check are atomic: INCR's guarantee, plus the rule that no number passes the durable reservation. The same
+ * step stamps the number with Redis's clock ({@code TIME}), raised to the sequence's last stamp {@code t} when
+ * that clock is behind it: one clock for every API instance, and never a step back while the hash lives.
  */
 @Component
 public class RedisNumberCounter implements NumberCounter {
 
     /**
-     * ARGV: the low-water mark. Returns the number; {number, ceiling} if fewer than the low-water mark of numbers
-     * are left under the ceiling after it; -1 if the counter is missing; -(2 + ceiling) if the ceiling is reached.
+     * ARGV: the low-water mark. Returns {number, stamp}; {number, stamp, ceiling} if fewer than the low-water mark
+     * of numbers are left under the ceiling after it; -1 if the counter is missing; -(2 + ceiling) if the ceiling
+     * is reached. The stamp is epoch milliseconds (a Lua number holds them exactly).
      */
     private static final LuaScript NEXT = new LuaScript("""
-            local n = redis.call('HGET', KEYS[1], 'n')
-            if not n then return -1 end
-            local ceil = tonumber(redis.call('HGET', KEYS[1], 'ceil') or '0')
-            n = tonumber(n) + 1
+            local state = redis.call('HMGET', KEYS[1], 'n', 'ceil', 't')
+            if not state[1] then return -1 end
+            local n = tonumber(state[1]) + 1
+            local ceil = tonumber(state[2] or '0')
             if n > ceil then return -2 - ceil end
-            redis.call('HSET', KEYS[1], 'n', n)
-            if ceil - n < tonumber(ARGV[1]) then return {n, ceil} end
-            return n""");
+            local now = redis.call('TIME')
+            local t = math.max(tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000), tonumber(state[3] or '0'))
+            redis.call('HSET', KEYS[1], 'n', n, 't', t)
+            if ceil - n < tonumber(ARGV[1]) then return {n, t, ceil} end
+            return {n, t}""");
 
     /** Creates the counter at ARGV[1] numbers handed out and ceiling ARGV[2], unless it exists. */
     private static final LuaScript CREATE = new LuaScript("""
@@ -65,13 +70,13 @@ public class RedisNumberCounter implements NumberCounter {
     @Override
     public Allocation next(NumberSequence key, long lowWater) {
         Object answer = Redis.call(() -> pipeline.run(NEXT, List.of(redisKey(key)), List.of(Long.toString(lowWater))));
-        if (answer instanceof List<?> near) {
-            return new Allocation.NearCeiling((Long) near.get(0), (Long) near.get(1));
+        if (answer instanceof List<?> numbered) {
+            long number = (Long) numbered.get(0);
+            long stamp = (Long) numbered.get(1);
+            return numbered.size() == 3 ? new Allocation.NearCeiling(number, stamp, (Long) numbered.get(2))
+                    : new Allocation.Allocated(number, stamp);
         }
         long result = (Long) answer;
-        if (result > 0) {
-            return new Allocation.Allocated(result);
-        }
         if (result == -1) {
             return new Allocation.Missing();
         }

@@ -110,10 +110,9 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     /** Every read takes the summary the row keeps (V7): no read joins or aggregates reactions. */
-    private static final String SELECT = """
-            SELECT m.app_id, m.chat_number, m.number, m.body, m.sender, m.reaction_summary, m.created_at, m.updated_at
-              FROM messages m
-            """;
+    private static final String COLUMNS =
+            "m.app_id, m.chat_number, m.number, m.body, m.sender, m.reaction_summary, m.created_at, m.updated_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM messages m ";
 
     private static final String FIND = SELECT + " WHERE m.app_id = ? AND m.chat_number = ? AND m.number = ?";
 
@@ -174,77 +173,74 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * A backward range scan of the primary key (app_id, chat_number, number) between the range's numbers,
-     * since and until checked on the rows the scan meets; or, when a time window holds fewer than
-     * {@link #TIME_WINDOW_ROWS} messages, the rows of that window read along ix_messages_created and sorted.
-     * MariaDB would not choose: for an hour far back in a chat of 53,817 messages it walked the primary key
-     * from the newest row (31 ms) where the window's 52 rows take 1 ms (docs/performance.md, issue 12).
+     * A backward range scan of the primary key (app_id, chat_number, number) between the range's numbers. A time
+     * window is a range of numbers too: a chat's messages are stamped with their numbers, a later number never
+     * with an earlier time ({@code NumberCounter.Allocation#stamp}), so the window's messages are those from the
+     * number of its first message to the number of its last. Two dives into ix_messages_created find both, in a
+     * derived table of one row that MariaDB reads before planning (a system table: its values are constants),
+     * and the page is the primary key's range between them whatever the window's width or age. since and until
+     * are checked on the rows read as well, so the page never holds a message outside the window.
      * <p>
-     * How many messages the window holds is estimated from the numbers of its first and last message, two
-     * dives into ix_messages_created: a chat's numbers have no gaps, and a message's time and number grow
-     * together, nearly always. The estimate only picks the plan, so a window where they do not agree gets the
-     * same messages, by a slower plan. Counting the window's index entries instead (at most the bound) cost
-     * MariaDB 0.89 ms for a window of 2,000 messages or more, a third of the benchmark's one-hour windows.
+     * The plan this replaced chose between the window's rows read along ix_messages_created and sorted, and a
+     * walk of the primary key from the range's top that met every newer row first (31 ms for a one-hour window
+     * far back in the chat of 53,817 messages), by an estimate taken with the same two dives in a statement of
+     * its own (docs/performance.md, issue 12).
      */
     @Override
     public List<Message> page(AppId app, ChatNumber chat, MessageRange range, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE m.app_id = ? AND m.chat_number = ? AND m.number < ? AND m.number > ?");
-        List<Object> args = new ArrayList<>(List.of(app.value(), chat.value(), range.upperExclusive(),
-                range.lowerExclusive()));
+        if (range.since() == null && range.until() == null) {
+            return db.read(() -> jdbc.query(SELECT + " WHERE m.app_id = ? AND m.chat_number = ? AND m.number < ?"
+                    + " AND m.number > ? ORDER BY m.number DESC LIMIT ?", MESSAGE, app.value(), chat.value(),
+                    range.upperExclusive(), range.lowerExclusive(), limit));
+        }
+        List<Object> args = new ArrayList<>();
+        String first = "0";
+        String last = Long.toString(Long.MAX_VALUE);
+        StringBuilder window = new StringBuilder();
         if (range.since() != null) {
-            where.append(" AND m.created_at >= ?");
+            first = FIRST_AT_OR_AFTER;
+            args.addAll(List.of(app.value(), chat.value(), SqlTimestamps.format(range.since())));
+            window.append(" AND m.created_at >= ?");
+        }
+        if (range.until() != null) {
+            last = LAST_AT_OR_BEFORE;
+            args.addAll(List.of(app.value(), chat.value(), SqlTimestamps.format(range.until())));
+            window.append(" AND m.created_at <= ?");
+        }
+        args.addAll(List.of(app.value(), chat.value(), range.upperExclusive(), range.lowerExclusive()));
+        if (range.since() != null) {
             args.add(SqlTimestamps.format(range.since()));
         }
         if (range.until() != null) {
-            where.append(" AND m.created_at <= ?");
             args.add(SqlTimestamps.format(range.until()));
         }
-        boolean timeBounded = range.since() != null || range.until() != null;
-        return db.read(() -> {
-            boolean narrow = timeBounded && windowRows(app, chat, range) < TIME_WINDOW_ROWS;
-            String sql = SELECT.replace("FROM messages m", "FROM messages m" + (narrow ? " FORCE INDEX (ix_messages_created)" : ""))
-                    + where + " ORDER BY m.number DESC LIMIT ?";
-            return jdbc.query(sql, MESSAGE, append(args, limit));
-        });
+        args.add(limit);
+        String sql = TIME_WINDOW.formatted(COLUMNS, first, last, window);
+        return db.read(() -> jdbc.query(sql, MESSAGE, args.toArray()));
     }
 
-    /** The number of the window's first message (the chat's first without since), then of its last. */
-    private static final String WINDOW_ENDS = """
-            SELECT (SELECT m.number FROM messages m FORCE INDEX (ix_messages_created)
-                     WHERE m.app_id = ? AND m.chat_number = ?%s ORDER BY m.created_at, m.number LIMIT 1),
-                   (SELECT m.number FROM messages m FORCE INDEX (ix_messages_created)
-                     WHERE m.app_id = ? AND m.chat_number = ?%s ORDER BY m.created_at DESC, m.number DESC LIMIT 1)""";
+    /** The number of the chat's first message at or after a time; NULL when none is (an empty page). */
+    private static final String FIRST_AT_OR_AFTER = """
+            (SELECT f.number FROM messages f FORCE INDEX (ix_messages_created)
+              WHERE f.app_id = ? AND f.chat_number = ? AND f.created_at >= ? ORDER BY f.created_at, f.number LIMIT 1)""";
+
+    /** The number of the chat's last message at or before a time; NULL when none is. */
+    private static final String LAST_AT_OR_BEFORE = """
+            (SELECT l.number FROM messages l FORCE INDEX (ix_messages_created)
+              WHERE l.app_id = ? AND l.chat_number = ? AND l.created_at <= ? ORDER BY l.created_at DESC, l.number DESC LIMIT 1)""";
 
     /**
-     * About how many messages of the range the time window holds: the numbers between its first and its last,
-     * within the range's numbers (a cursor's next page of a wide window may hold only its last few); 0 when empty.
+     * The window's ends first (w, one row), then the primary key's range between them: STRAIGHT_JOIN and FORCE
+     * INDEX keep MariaDB from reading the chat's whole key prefix, which it otherwise chose (53,833 rows read
+     * for 48 in the biggest chat, ANALYZE).
      */
-    long windowRows(AppId app, ChatNumber chat, MessageRange range) {
-        List<Object> args = new ArrayList<>(List.of(app.value(), chat.value()));
-        if (range.since() != null) {
-            args.add(SqlTimestamps.format(range.since()));
-        }
-        args.addAll(List.of(app.value(), chat.value()));
-        if (range.until() != null) {
-            args.add(SqlTimestamps.format(range.until()));
-        }
-        String sql = WINDOW_ENDS.formatted(range.since() == null ? "" : " AND m.created_at >= ?",
-                range.until() == null ? "" : " AND m.created_at <= ?");
-        return jdbc.queryForObject(sql, (rs, i) -> {
-            long first = Math.max(rs.getLong(1), range.lowerExclusive() + 1);
-            boolean none = rs.wasNull();
-            long last = Math.min(rs.getLong(2), range.upperExclusive() - 1);
-            return none || rs.wasNull() || last < first ? 0 : last - first + 1;
-        }, args.toArray());
-    }
-
-    static final int TIME_WINDOW_ROWS = 2_000;
-
-    private static Object[] append(List<Object> args, Object last) {
-        List<Object> all = new ArrayList<>(args);
-        all.add(last);
-        return all.toArray();
-    }
+    private static final String TIME_WINDOW = """
+            SELECT %s
+              FROM (SELECT %s AS first_number, %s AS last_number) w
+              STRAIGHT_JOIN messages m FORCE INDEX (PRIMARY)
+                ON m.app_id = ? AND m.chat_number = ? AND m.number >= w.first_number AND m.number <= w.last_number
+             WHERE m.number < ? AND m.number > ?%s
+             ORDER BY m.number DESC LIMIT ?""";
 
     /**
      * A forward range scan of the primary key from the position: the position is spelled as a disjunction of

@@ -3,6 +3,12 @@ package dev.chatplatform.application.port.out;
 /**
  * A fast atomic counter (Redis) that may lose its state. Every counter holds its last number and a
  * ceiling it may not pass until the ceiling has been made durable in {@link NumberReservations}.
+ * <p>
+ * Each number comes with a stamp, the time it was handed out in epoch milliseconds, taken from the counter's
+ * own clock in the same atomic step and never earlier than the stamp of the number before it: while a counter
+ * lives, a later number never has an earlier time, however many processes take numbers and whatever their
+ * clocks say. A chat's time order is then its number order, which makes a time window a range of numbers
+ * (docs/decisions/0002-number-allocation-and-recovery.md).
  */
 public interface NumberCounter {
 
@@ -27,11 +33,12 @@ public interface NumberCounter {
     void raiseCeiling(NumberSequence key, long ceiling);
 
     sealed interface Allocation {
-        record Allocated(long number) implements Allocation {
+        /** {@code stamp}: epoch milliseconds, at least the stamp of the number before. */
+        record Allocated(long number, long stamp) implements Allocation {
         }
 
         /** Allocated, and the ceiling is near: fewer than the low-water mark of numbers are left under it. */
-        record NearCeiling(long number, long ceiling) implements Allocation {
+        record NearCeiling(long number, long stamp, long ceiling) implements Allocation {
         }
 
         /** The counter does not exist: a new scope nobody opened, or the counter store lost its data. */

@@ -6,6 +6,7 @@ import dev.chatplatform.application.port.out.NumberSequence;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -188,67 +189,51 @@ public abstract class NumberCounterContract extends PortContract {
     void concurrentNextCallsHandOutDistinctNumbersWithoutGaps() throws Exception {
         NumberSequence key = newKey();
         subject().open(key, 1000);
-        int threads = 8;
-        int perThread = 25;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<List<Long>>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Callable<List<Long>> worker = () -> {
-                    start.await();
-                    List<Long> numbers = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        numbers.add(((Allocation.Allocated) next(key)).number());
-                    }
-                    return numbers;
-                };
-                results.add(pool.submit(worker));
-            }
-            start.countDown();
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> result : results) {
-                all.addAll(result.get());
-            }
 
-            assertThat(all).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Long> all = takeConcurrently(key, 8, 25).stream().map(Allocation.Allocated::number).toList();
+
+        assertThat(all).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
     }
 
     @Test
     void eachNumberIsStampedWithTheCountersClockNeverBeforeTheNumberBeforeIt() throws Exception {
         NumberSequence key = newKey();
         subject().open(key, 10_000);
-        int threads = 8;
-        int perThread = 50;
         long before = System.currentTimeMillis();
+
+        List<Allocation.Allocated> all = new ArrayList<>(takeConcurrently(key, 8, 50));
+        long after = System.currentTimeMillis();
+        all.sort(Comparator.comparingLong(Allocation.Allocated::number));
+
+        assertThat(all).extracting(Allocation.Allocated::stamp).isSorted()
+                .allSatisfy(stamp -> assertThat(stamp).isBetween(before - 2_000, after + 2_000));
+    }
+
+    /** {@code threads} threads, started together, each taking {@code perThread} numbers: every allocation made. */
+    private List<Allocation.Allocated> takeConcurrently(NumberSequence key, int threads, int perThread)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<Allocation.Allocated>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                results.add(pool.submit(() -> {
+                Callable<List<Allocation.Allocated>> worker = () -> {
                     start.await();
                     List<Allocation.Allocated> taken = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         taken.add((Allocation.Allocated) subject().next(key));
                     }
                     return taken;
-                }));
+                };
+                results.add(pool.submit(worker));
             }
             start.countDown();
             List<Allocation.Allocated> all = new ArrayList<>();
             for (Future<List<Allocation.Allocated>> result : results) {
                 all.addAll(result.get());
             }
-            long after = System.currentTimeMillis();
-            all.sort(java.util.Comparator.comparingLong(Allocation.Allocated::number));
-
-            assertThat(all).extracting(Allocation.Allocated::stamp).isSorted()
-                    .allSatisfy(stamp -> assertThat(stamp).isBetween(before - 2_000, after + 2_000));
+            return all;
         } finally {
             pool.shutdownNow();
         }

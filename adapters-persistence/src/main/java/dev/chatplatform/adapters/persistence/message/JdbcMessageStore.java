@@ -193,27 +193,28 @@ public class JdbcMessageStore implements MessageStore {
                     + " AND m.number > ? ORDER BY m.number DESC LIMIT ?", MESSAGE, app.value(), chat.value(),
                     range.upperExclusive(), range.lowerExclusive(), limit));
         }
+        // Each bound given is both a dive (its arguments first in the statement) and a check on the rows read.
         List<Object> args = new ArrayList<>();
+        List<Object> checked = new ArrayList<>();
         String first = "0";
         String last = Long.toString(Long.MAX_VALUE);
         StringBuilder window = new StringBuilder();
         if (range.since() != null) {
+            String since = SqlTimestamps.format(range.since());
             first = FIRST_AT_OR_AFTER;
-            args.addAll(List.of(app.value(), chat.value(), SqlTimestamps.format(range.since())));
+            args.addAll(List.of(app.value(), chat.value(), since));
             window.append(" AND m.created_at >= ?");
+            checked.add(since);
         }
         if (range.until() != null) {
+            String until = SqlTimestamps.format(range.until());
             last = LAST_AT_OR_BEFORE;
-            args.addAll(List.of(app.value(), chat.value(), SqlTimestamps.format(range.until())));
+            args.addAll(List.of(app.value(), chat.value(), until));
             window.append(" AND m.created_at <= ?");
+            checked.add(until);
         }
         args.addAll(List.of(app.value(), chat.value(), range.upperExclusive(), range.lowerExclusive()));
-        if (range.since() != null) {
-            args.add(SqlTimestamps.format(range.since()));
-        }
-        if (range.until() != null) {
-            args.add(SqlTimestamps.format(range.until()));
-        }
+        args.addAll(checked);
         args.add(limit);
         String sql = TIME_WINDOW.formatted(COLUMNS, first, last, window);
         return db.read(() -> jdbc.query(sql, MESSAGE, args.toArray()));

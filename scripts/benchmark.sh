@@ -135,6 +135,19 @@ meta meta.post_rates "$POST_RATES"; meta meta.post_seconds "$POST_SECONDS"; meta
 meta meta.lag_probe_rate "$PROBE_RATE"; meta meta.read_clients "$READ_CLIENTS"; meta meta.read_seconds "$READ_SECONDS"
 meta meta.read_warmup_seconds "$READ_WARMUP"; meta meta.inbox_depth "$DEPTH"; meta meta.ceiling_threads 8
 
+# The POST step's yardsticks (BareWriteEndpoint: our write path with no web framework, and the numbering script with
+# the confirmed publish alone) live in the API's JVM, on when it was started with CHAT_BENCH_BARE_PORT. A local API
+# started without it is restarted with it here, before the reads' tour warms it.
+BARE_PORT=${CHAT_BENCH_BARE_PORT:-8089}
+bare_up() { curl -s -o /dev/null -m 5 "http://127.0.0.1:$BARE_PORT/bare/write/" -X POST -d '{}'; }
+if ! bare_up && grep -q '^api: up' <<<"$(scripts/platform.sh status 2>/dev/null || true)"; then
+  log "restarting the API with its yardstick endpoints on 127.0.0.1:$BARE_PORT (CHAT_BENCH_BARE_PORT)"
+  scripts/platform.sh stop api
+  CHAT_BENCH_BARE_PORT=$BARE_PORT scripts/platform.sh start api
+fi
+bare_up || log "no yardstick endpoint on 127.0.0.1:$BARE_PORT (a remote API?): the POST step reports it not run"
+export BARE_PORT
+
 # 4 and 5, measured first. Inbox pages, searches and message lists over HTTP (issue 12): closed loop, READ_CLIENTS
 # wrk clients, each step alone after a warm-up of its own (benchmarks/wrk/read-run.sh); then the bare queries of the
 # same pages, driven the same way (BareReads). They run before the write steps so that they read the data set as it was
@@ -257,6 +270,15 @@ post_run messages_200 messages 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run chats_50 chats 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run chats_200 chats 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
 post_run dataset_50 messages 50 "$POST_WRK_SECONDS" TOKEN="$CHAT_DATASET_TOKEN" CHATS="$CHAT_DATASET_CHATS"
+# The yardsticks in the same JVM, right after: our write path with no web framework in front (the worker persists and
+# indexes what it sends), then the numbering script and the confirmed publish alone. Our POST as a ratio of each is
+# what the framework costs and what the rest of the write path does; a bar missed by the first is the machine's.
+if bare_up; then
+  post_run bare_write_50 bare-write 50 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+  post_run bare_write_200 bare-write 200 "$POST_WRK_SECONDS" CHATS="$POST_WRK_CHATS"
+  post_run bare_50 bare 50 "$POST_WRK_SECONDS"
+  post_run bare_200 bare 200 "$POST_WRK_SECONDS"
+fi
 # The closed loop leaves work behind: the worker's last batches, the recounts and chat documents of the data set's
 # chats it touched, Elasticsearch's merges. In the first run with this step the open model that followed at once
 # collapsed at 1,000/s (831 answered/s, 5,077 503s) where the run before had answered 500-948/s of it.

@@ -1,7 +1,8 @@
 -- wrk closed loop: POST a message to one of CHATS chats of one application, picked at random per request.
 -- Usage: TOKEN=... CHATS=100 wrk -t2 -c50 -d20s -s benchmarks/wrk/post-message.lua http://127.0.0.1:8080
 -- KIND=chats posts chats instead ({} each); KIND=bare posts the body to the API's bare benchmark endpoint
--- (BareWriteEndpoint). benchmarks/wrk/post-run.sh sets it all up and measures CPU.
+-- (BareWriteEndpoint), KIND=bare-write the same message as KIND=messages to its framework-free write endpoint.
+-- benchmarks/wrk/post-run.sh sets it all up and measures CPU.
 local token = os.getenv("TOKEN")
 local chats = tonumber(os.getenv("CHATS") or "100")
 local kind = os.getenv("KIND") or "messages"
@@ -25,6 +26,9 @@ request = function()
     return wrk.format(nil, "/api/v1/applications/" .. token .. "/chats", nil, "{}")
   end
   local chat = math.random(1, chats)
+  if kind == "bare-write" then
+    return wrk.format(nil, "/bare/write/" .. token .. "/" .. chat)
+  end
   return wrk.format(nil, "/api/v1/applications/" .. token .. "/chats/" .. chat .. "/messages")
 end
 

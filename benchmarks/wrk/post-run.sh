@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One closed-loop POST run against the running platform (scripts/platform.sh start), with the CPU each
 # process of the stack spent during it, per POST. Creates an application and CHATS chats, then runs wrk.
-#   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [messages|chats|bare]
-# bare: the API's yardstick endpoint (numbering script + confirmed publish only, no framework), which runs
-# when the API was started with CHAT_BENCH_BARE_PORT (BARE_PORT here, default 8089).
+#   benchmarks/wrk/post-run.sh [clients=50] [seconds=20] [messages|chats|bare|bare-write]
+# bare, bare-write: the API's yardsticks (BareWriteEndpoint), which run when the API was started with
+# CHAT_BENCH_BARE_PORT (BARE_PORT here, default 8089): bare does the numbering script and the confirmed publish
+# only; bare-write posts the same messages as `messages` through our write path (the use case, the worker
+# persisting and indexing them) with no web framework in front.
 # TOKEN=... CHATS=N: post into chats 1..N of an existing application instead (the data set's, for instance).
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx, then one line
 # "result kind=... clients=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
@@ -38,7 +40,7 @@ idle_before=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 out=$(mktemp)
 TIMEFORMAT='%U %S'
 target=$API
-[[ $KIND == bare ]] && target="http://127.0.0.1:${BARE_PORT:-8089}"
+[[ $KIND == bare || $KIND == bare-write ]] && target="http://127.0.0.1:${BARE_PORT:-8089}"
 beside_pid=""
 if [[ -n "${BESIDE:-}" ]]; then
   ( { time bash -c "$BESIDE" 2>&1; } 2>"$out.beside" ) &

@@ -256,6 +256,39 @@ public final class Report {
         closedLoopRow(md, "chat", "chats_50");
         closedLoopRow(md, "chat", "chats_200");
         closedLoopRow(md, "message, random chats of the data set", "dataset_50");
+        yardstickRow(md, "yardstick: message, " + value("meta.post_wrk_chats") + " chats, our write path, no web framework", "bare_write_50");
+        yardstickRow(md, "yardstick: message, " + value("meta.post_wrk_chats") + " chats, our write path, no web framework", "bare_write_200");
+        yardstickRow(md, "yardstick: the numbering script and the confirmed publish alone", "bare_50");
+        yardstickRow(md, "yardstick: the numbering script and the confirmed publish alone", "bare_200");
+        md.append("\nThe yardsticks (`BareWriteEndpoint`, in the API's JVM, a JDK HTTP server on 127.0.0.1): the first posts ")
+                .append("the same messages through the same use case (token, number, confirmed command, pending copy; the ")
+                .append("worker persists and indexes them) with no Tomcat, Spring MVC or filters; the second does only the ")
+                .append("numbering script and the confirmed publish, which nothing consumes. A bar the first misses at a ")
+                .append("client count is beyond this machine for any web framework in front of our write path.");
+        for (String clients : List.of("50", "200")) {
+            String ours = "wrk.post.messages_" + clients + ".per_s";
+            String framework = "wrk.post.bare_write_" + clients + ".per_s";
+            String bare = "wrk.post.bare_" + clients + ".per_s";
+            if (results.containsKey(ours) && results.containsKey(framework) && results.containsKey(bare)
+                    && number(framework) > 0 && number(bare) > 0) {
+                md.append(String.format(Locale.ROOT, " At %s clients our POST message answered %.0f%% of the first's rate "
+                                + "and %.0f%% of the second's.", clients, 100 * number(ours) / number(framework),
+                        100 * number(ours) / number(bare)));
+            }
+        }
+        md.append("\n");
+    }
+
+    /** A yardstick's closed loop (no target of its own): the same columns as {@link #closedLoopRow}. */
+    private void yardstickRow(StringBuilder md, String label, String step) {
+        String key = "wrk.post." + step;
+        if (!results.containsKey(key + ".p99_ms")) {
+            md.append("| ").append(label).append(" | | (not run: the API without CHAT_BENCH_BARE_PORT) | | | | | |\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s | %d | %s | (yardstick) |%n",
+                label, value(key + ".clients"), number(key + ".per_s"), format(number(key + ".p50_ms")),
+                format(number(key + ".p99_ms")), (long) number(key + ".errors"), cpuPerAnswer(key)));
     }
 
     /**

@@ -24,6 +24,10 @@ class ReportTest {
         closedLoop(results, "chats_50", 50, 3200, 11, 35, 0);
         closedLoop(results, "chats_200", 200, 3300, 55, 70, 0);
         closedLoop(results, "dataset_50", 50, 3050, 14, 45, 3);
+        closedLoop(results, "bare_write_50", 50, 4000, 9, 30, 0);
+        closedLoop(results, "bare_write_200", 200, 5600, 30, 120, 0);
+        closedLoop(results, "bare_50", 50, 10000, 4, 17, 0);
+        closedLoop(results, "bare_200", 200, 18000, 9, 26, 0);
         http(results, "post_500", 500, 3, 9, 0);
         http(results, "post_3000", 2990, 4, 45, 2);
         results.put("http.post_3000.unavailable", "1");
@@ -128,6 +132,12 @@ class ReportTest {
         assertTrue(markdown.contains("| message, 100 chats | 200 | 2800 | 60 | 80 | 0 |"), markdown);
         assertTrue(markdown.contains("| >= 3,000/s, p99 <= 50 ms: **missed** |"), markdown);
         assertTrue(markdown.contains("| message, random chats of the data set | 50 | 3050 | 14 | 45 | 3 |"), markdown);
+        assertTrue(markdown.contains("| yardstick: message, 100 chats, our write path, no web framework | 200 | 5600 | 30 | 120 | 0 "
+                + "| 0.100, 0.100, 0.100, 0.100, 0.100, 0.100, 0.100 (0.700) | (yardstick) |"), markdown);
+        assertTrue(markdown.contains("| yardstick: the numbering script and the confirmed publish alone | 50 | 10000 | 4.0 | 17 |"),
+                markdown);
+        assertTrue(markdown.contains("At 50 clients our POST message answered 78% of the first's rate and 31% of the second's. "
+                + "At 200 clients our POST message answered 50% of the first's rate and 16% of the second's."), markdown);
         assertTrue(markdown.contains("| 3000/s | 2990 | 4 | 45 | 90 | 2992 | 2 | 1 | **missed** |"), markdown);
         assertTrue(markdown.contains("| 500/s | 500 | 3 | 9 | 18 | 500 | 0 | 0 | p99 met (below target rate) |"), markdown);
         assertTrue(markdown.contains("The most 201s per second at any rate, 2990/s, are 59.8% of the confirmed-publish"), markdown);
@@ -163,11 +173,13 @@ class ReportTest {
     void aStepWithNoFiguresIsNamedAsMissing() {
         Map<String, String> results = figures();
         results.keySet().removeIf(key -> key.startsWith("drain.") || key.startsWith("read.search") || key.startsWith("sql.since")
-                || key.startsWith("wrk.post.chats_200."));
+                || key.startsWith("wrk.post.chats_200.") || key.startsWith("wrk.post.bare"));
 
         Report report = new Report(results);
-        report.markdown();
+        String markdown = report.markdown();
 
+        assertTrue(markdown.contains("| yardstick: the numbering script and the confirmed publish alone | | (not run: the API "
+                + "without CHAT_BENCH_BARE_PORT) |"), markdown);
         assertEquals(java.util.List.of("POST closed loop chats_200", "drain", "search in the biggest chat", "sql.since"),
                 report.missing());
     }

@@ -310,9 +310,21 @@ fi
 log "lag, paced: 50 wrk connections pausing ${LAG_PACED_THINK} ms, the probe beside them"
 # The probe's JVM compiles with C1 only: it runs for seconds, and C2 doubled its CPU (11.2 s against 5.6 s for 15 s of
 # probing, most of it the compilers), taken from the stack it measures.
-beside=$(printf '%q ' "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${props[@]}" \
-  -cp "$CP" dev.chatplatform.benchmarks.LagRun)
-post_run lag_paced messages 50 "$LAG_SECONDS" CHATS=100 THINK_MS="$LAG_PACED_THINK" BESIDE="$beside"
+lag_probe() { # the probe's command line, its results under the key $1
+  printf '%q ' "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${props[@]}" \
+    -Dbench.lag.key="$1" -cp "$CP" dev.chatplatform.benchmarks.LagRun
+}
+post_run lag_paced messages 50 "$LAG_SECONDS" CHATS=100 THINK_MS="$LAG_PACED_THINK" BESIDE="$(lag_probe lag_paced)"
+if (( ! SMOKE )); then
+  log "lag: waiting for the worker's backlog again"
+  indexed_settled
+  settle
+fi
+# The lag at the bar's rate (LAG_RATE), paced by wrk on a schedule (post-message.lua's RATE) into the same kind of
+# application: the bar's load with a load generator that costs ~0.03 ms a request, where Gatling's below costs ten
+# times that and posts into the data set's chats.
+log "lag, at ${LAG_RATE}/s: wrk on a schedule, the probe beside it"
+post_run lag_rate messages 50 "$LAG_SECONDS" CHATS=100 RATE="$LAG_RATE" BESIDE="$(lag_probe lag_rate)"
 if (( ! SMOKE )); then
   log "lag: waiting for the worker's backlog again"
   indexed_settled

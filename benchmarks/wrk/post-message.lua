@@ -13,6 +13,35 @@ local think = tonumber(os.getenv("THINK_MS") or "0")
 if think > 0 then
   delay = function() return think end
 end
+-- RATE: about RATE requests a second in all, on a schedule: each of wrk's threads sends its share of them at even
+-- intervals, on whichever of its connections is free (a request whose slot has passed goes at once). The offered
+-- rate does not fall when the answers slow down, as long as enough connections are free; give it enough of them.
+local rate = tonumber(os.getenv("RATE") or "0")
+if rate > 0 then
+  local ffi = require("ffi")
+  ffi.cdef [[
+    typedef struct { long tv_sec; long tv_nsec; } chat_timespec;
+    int clock_gettime(int clock, chat_timespec *t);
+  ]]
+  local now_ts = ffi.new("chat_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
+    return tonumber(now_ts.tv_sec) * 1000 + tonumber(now_ts.tv_nsec) / 1e6
+  end
+  local threads = tonumber(os.getenv("WRK_THREADS") or "2")
+  local period = 1000 * threads / rate
+  local next_slot = nil
+  delay = function()
+    local now = now_ms()
+    if next_slot == nil or next_slot < now - 1000 then
+      next_slot = now -- the start, or a second behind: no burst to catch up
+    end
+    next_slot = next_slot + period
+    local wait = next_slot - now
+    if wait < 0 then return 0 end
+    return math.floor(wait)
+  end
+end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

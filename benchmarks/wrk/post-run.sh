@@ -10,6 +10,7 @@
 # Prints wrk's own summary, then one line per process: CPU seconds, cores, and CPU milliseconds per 2xx, then one line
 # "result kind=... clients=... per_s=... p50_ms=... p99_ms=... errors=... cpu_ms.<process>=..." for scripts/benchmark.sh.
 # THINK_MS=N: each connection pauses N ms between requests (a paced load; see post-message.lua).
+# RATE=N: about N requests a second in all, sent on a fixed schedule on whichever connection is free (post-message.lua).
 # BESIDE="command": run in the background while wrk runs (started just before it), waited for after; its CPU is
 # reported as the process "beside" (scripts/benchmark.sh's paced lag step runs the lag probe, LagRun, so).
 set -euo pipefail
@@ -47,7 +48,7 @@ if [[ -n "${BESIDE:-}" ]]; then
   beside_pid=$!
   sleep 1 # its JVM up and its probe chat created before the load
 fi
-{ time TOKEN=$token CHATS=$CHATS KIND=$KIND wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
+{ time TOKEN=$token CHATS=$CHATS KIND=$KIND WRK_THREADS=2 wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
     -s "$ROOT/benchmarks/wrk/post-message.lua" "$target" >"$out"; } 2>"$out.time"
 idle_after=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 if [[ -n $beside_pid ]]; then

@@ -309,6 +309,30 @@ public final class Report {
                 + "|---|---|---|---|---|---|---|\n");
         latencyRow(md, "201 -> persisted in MySQL", "lag_paced.persisted", PERSISTED_P99_TARGET, true);
         latencyRow(md, "201 -> searchable in Elasticsearch", "lag_paced.searchable", SEARCHABLE_P99_TARGET, true);
+        rateLag(md);
+    }
+
+    /**
+     * The probe beside the bar's rate, offered by wrk on a schedule (post-message.lua's RATE) into 100 chats of a new
+     * application: the bar's own load, with a load generator that costs a tenth of Gatling's.
+     */
+    private void rateLag(StringBuilder md) {
+        String key = "wrk.post.lag_rate";
+        if (!results.containsKey(key + ".per_s")) {
+            return; // a run of an older script
+        }
+        md.append(String.format(Locale.ROOT, "\n**At the bar's rate, on a schedule.** The same probe beside wrk offering "
+                        + "%s POSTs/s in all on a fixed schedule (%s connections, each request sent at its slot on a free "
+                        + "one) into 100 chats of a new application, %s s. The load: %.0f answers 201/s, p50 %s ms, p99 %s ms, "
+                        + "%d non-2xx; CPU ms per 201: API, worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the "
+                        + "probe's JVM: %s.",
+                value("meta.lag_rate"), value(key + ".clients"), value("meta.lag_seconds"), number(key + ".per_s"),
+                format(number(key + ".p50_ms")), format(number(key + ".p99_ms")), (long) number(key + ".errors"),
+                cpuPerAnswer(key, "beside")));
+        md.append("\n\n| lag at the bar's rate | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        latencyRow(md, "201 -> persisted in MySQL", "lag_rate.persisted", PERSISTED_P99_TARGET, true);
+        latencyRow(md, "201 -> searchable in Elasticsearch", "lag_rate.searchable", SEARCHABLE_P99_TARGET, true);
     }
 
     private void closedLoopRow(StringBuilder md, String label, String step) {

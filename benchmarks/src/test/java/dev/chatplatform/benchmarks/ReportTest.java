@@ -42,6 +42,11 @@ class ReportTest {
         results.put("wrk.post.lag_paced.cpu_ms.beside", "0.3");
         latency(results, "lag_paced.persisted", 150, 420);
         latency(results, "lag_paced.searchable", 470, 850);
+        results.put("meta.lag_rate", "2000");
+        closedLoop(results, "lag_rate", 50, 2004, 12, 64, 0);
+        results.put("wrk.post.lag_rate.cpu_ms.beside", "0.3");
+        latency(results, "lag_rate.persisted", 260, 890);
+        latency(results, "lag_rate.searchable", 650, 1410);
         events(results, "events", 200, 500, "250.0", 40, 120, 70, 240);
         events(results, "events_1000", 1000, 1000, "90.0", 150, 400, 100, 600);
         results.put("fanout.servers", "2");
@@ -164,6 +169,12 @@ class ReportTest {
                 + "worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the probe's JVM: 0.100, 0.100, 0.100, 0.100, 0.100, "
                 + "0.100, 0.100, 0.300 (1.000)."), markdown);
         assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 470 | 850 | 1700 | 0 | p99 <= 1,000 ms: **met** |"),
+                markdown);
+        assertTrue(markdown.contains("**At the bar's rate, on a schedule.** The same probe beside wrk offering 2000 POSTs/s "
+                + "in all on a fixed schedule (50 connections,"), markdown);
+        assertTrue(markdown.contains("The load: 2004 answers 201/s, p50 12 ms, p99 64 ms, 0 non-2xx;"), markdown);
+        assertTrue(markdown.contains("| lag at the bar's rate | probes |"), markdown);
+        assertTrue(markdown.contains("| 201 -> searchable in Elasticsearch | 100 | 650 | 1410 | 2820 | 0 | p99 <= 1,000 ms: **missed** |"),
                 markdown);
         assertTrue(markdown.contains("500/s, is 10.0% of the confirmed-publish ceiling and 5.0% of the Redis INCR ceiling"), markdown);
         assertEquals(java.util.List.of(), report.missing());

@@ -321,8 +321,8 @@ if (( ! SMOKE )); then
   settle
 fi
 # The lag at the bar's rate (LAG_RATE), paced by wrk on a schedule (post-message.lua's RATE) into the same kind of
-# application: the bar's load with a load generator that costs ~0.03 ms a request, where Gatling's below costs ten
-# times that and posts into the data set's chats.
+# application: the bar's load with a load generator that costs 0.03-0.05 ms a request, where Gatling's below costs
+# 0.15-0.31 ms and posts into the data set's chats.
 log "lag, at ${LAG_RATE}/s: wrk on a schedule, the probe beside it"
 post_run lag_rate messages 50 "$LAG_SECONDS" CHATS=100 RATE="$LAG_RATE" BESIDE="$(lag_probe lag_rate)"
 if (( ! SMOKE )); then

@@ -153,9 +153,7 @@ public final class Report {
                         + "in MySQL's messages table, polled by primary key every 5 ms. **Searchable**: a search of the messages "
                         + "index the API searches, filtered by app, chat and number, returns it, polled every 20 ms. The lag is "
                         + "the first poll that saw it minus the 201: the poll period bounds the resolution.\n\n");
-        md.append("| lag | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n|---|---|---|---|---|---|---|\n");
-        latencyRow(md, "201 -> persisted in MySQL", "lag.persisted", PERSISTED_P99_TARGET, true);
-        latencyRow(md, "201 -> searchable in Elasticsearch", "lag.searchable", SEARCHABLE_P99_TARGET, true);
+        lagTable(md, "lag", "lag");
         pacedLag(md);
 
         md.append("\n### Real-time events\n\n");
@@ -300,15 +298,9 @@ public final class Report {
                 .append(" ms between its POSTs into 100 chats of a new application, ").append(value("meta.lag_seconds"))
                 .append(" s), so that the load is what the machine sustains rather than an overload.");
         if (results.containsKey(key + ".per_s")) {
-            md.append(String.format(Locale.ROOT, " The load: %.0f answers 201/s, p50 %s ms, p99 %s ms, %d non-2xx; CPU ms "
-                            + "per 201: API, worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the probe's JVM: %s.",
-                    number(key + ".per_s"), format(number(key + ".p50_ms")), format(number(key + ".p99_ms")),
-                    (long) number(key + ".errors"), cpuPerAnswer(key, "beside")));
+            md.append(" ").append(lagLoad(key));
         }
-        md.append("\n\n| lag at a sustained pace | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n"
-                + "|---|---|---|---|---|---|---|\n");
-        latencyRow(md, "201 -> persisted in MySQL", "lag_paced.persisted", PERSISTED_P99_TARGET, true);
-        latencyRow(md, "201 -> searchable in Elasticsearch", "lag_paced.searchable", SEARCHABLE_P99_TARGET, true);
+        lagTable(md.append("\n\n"), "lag at a sustained pace", "lag_paced");
         rateLag(md);
     }
 
@@ -323,16 +315,25 @@ public final class Report {
         }
         md.append(String.format(Locale.ROOT, "\n**At the bar's rate, on a schedule.** The same probe beside wrk offering "
                         + "%s POSTs/s in all on a fixed schedule (%s connections, each request sent at its slot on a free "
-                        + "one) into 100 chats of a new application, %s s. The load: %.0f answers 201/s, p50 %s ms, p99 %s ms, "
-                        + "%d non-2xx; CPU ms per 201: API, worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the "
-                        + "probe's JVM: %s.",
-                value("meta.lag_rate"), value(key + ".clients"), value("meta.lag_seconds"), number(key + ".per_s"),
-                format(number(key + ".p50_ms")), format(number(key + ".p99_ms")), (long) number(key + ".errors"),
-                cpuPerAnswer(key, "beside")));
-        md.append("\n\n| lag at the bar's rate | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n"
+                        + "one) into 100 chats of a new application, %s s. ",
+                value("meta.lag_rate"), value(key + ".clients"), value("meta.lag_seconds"))).append(lagLoad(key));
+        lagTable(md.append("\n\n"), "lag at the bar's rate", "lag_rate");
+    }
+
+    /** The load a lag probe ran beside: the wrk step {@code key}'s rate, latency, errors and CPU per 201, the probe's too. */
+    private String lagLoad(String key) {
+        return String.format(Locale.ROOT, "The load: %.0f answers 201/s, p50 %s ms, p99 %s ms, %d non-2xx; CPU ms "
+                        + "per 201: API, worker, RabbitMQ, Elasticsearch, Redis, MariaDB, wrk, the probe's JVM: %s.",
+                number(key + ".per_s"), format(number(key + ".p50_ms")), format(number(key + ".p99_ms")),
+                (long) number(key + ".errors"), cpuPerAnswer(key, "beside"));
+    }
+
+    /** A lag probe's table: 201 to persisted and to searchable, from the results under {@code probe}. */
+    private void lagTable(StringBuilder md, String heading, String probe) {
+        md.append("| ").append(heading).append(" | probes | p50 ms | p99 ms | max ms | not seen in 30 s | target |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        latencyRow(md, "201 -> persisted in MySQL", "lag_rate.persisted", PERSISTED_P99_TARGET, true);
-        latencyRow(md, "201 -> searchable in Elasticsearch", "lag_rate.searchable", SEARCHABLE_P99_TARGET, true);
+        latencyRow(md, "201 -> persisted in MySQL", probe + ".persisted", PERSISTED_P99_TARGET, true);
+        latencyRow(md, "201 -> searchable in Elasticsearch", probe + ".searchable", SEARCHABLE_P99_TARGET, true);
     }
 
     private void closedLoopRow(StringBuilder md, String label, String step) {

@@ -48,7 +48,8 @@ if [[ -n "${BESIDE:-}" ]]; then
   beside_pid=$!
   sleep 1 # its JVM up and its probe chat created before the load
 fi
-{ time TOKEN=$token CHATS=$CHATS KIND=$KIND WRK_THREADS=2 wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
+threads=2 # post-message.lua's RATE divides the rate over them
+{ time TOKEN=$token CHATS=$CHATS KIND=$KIND WRK_THREADS=$threads wrk -t"$threads" -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency \
     -s "$ROOT/benchmarks/wrk/post-message.lua" "$target" >"$out"; } 2>"$out.time"
 idle_after=$(awk '/^cpu /{print $5 + $6}' /proc/stat)
 if [[ -n $beside_pid ]]; then
